@@ -1,0 +1,251 @@
+"""The evidence base: a company's documents, read, chunked, embedded and indexed with provenance.
+
+This is the service the CLI and the app call for ingestion, the document list and search.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .chunking import chunk_text
+from .converters import EXTENSIONS, ConvertedDocument, convert, kind_for
+from .embeddings import Embedder, make_embedder
+from .errors import DocumentNotFoundError, FileTooLargeError, IngestionError
+from .models import Chunk, DocumentRecord, Evidence, IngestReport, Location, SkippedFile
+from .normalization import detect_language, find_roc_years, find_years
+from .retrieval import HybridRetriever, SearchFilters
+from .settings import Settings
+from .store import ChunkStore
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+
+
+def _noop(_f: float, _m: str) -> None:
+    pass
+
+
+def safe_filename(name: str, max_bytes: int = 180) -> str:
+    """A display/storage name with no directories, control characters or path tricks, kept readable
+    (Chinese names stay Chinese) and short enough for any filesystem."""
+    name = unicodedata.normalize("NFC", str(name)).replace("\\", "/").split("/")[-1]
+    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip().lstrip(".").strip()
+    name = re.sub(r'[<>:"|?*]', "_", name)
+    if not name or name in {".", ".."}:
+        name = "document"
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    ext = ext[:10]
+    while len((stem + "." + ext).encode("utf-8")) > max_bytes and stem:
+        stem = stem[:-1]
+    return f"{stem}.{ext}" if ext else stem
+
+
+@dataclass
+class PendingFile:
+    """A file to ingest: its display name and its bytes (already read)."""
+
+    name: str
+    data: bytes
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[SkippedFile]]:
+    """Expand directories (recursively, supported types only, hidden files skipped)."""
+    files: list[Path] = []
+    skipped: list[SkippedFile] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    if f.suffix.lower() in EXTENSIONS:
+                        files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            skipped.append(SkippedFile(source=str(p), reason="no such file or directory", error_type="NotFound"))
+    return files, skipped
+
+
+class EvidenceBase:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, store: ChunkStore | None = None):
+        self.settings = settings
+        self.embedder = embedder or make_embedder(settings)
+        self.store = store or ChunkStore(settings, self.embedder.model_id)
+        self.retriever = HybridRetriever(settings, self.store, self.embedder)
+
+    # ------------------------------------------------------------ documents
+    def documents(self) -> list[DocumentRecord]:
+        return self.store.list_documents()
+
+    def find_document(self, ref: str) -> DocumentRecord:
+        """A document by id, id prefix (≥ 6 characters) or file name."""
+        docs = self.documents()
+        for d in docs:
+            if ref in (d.doc_id, d.source):
+                return d
+        matches = [d for d in docs if len(ref) >= 6 and d.doc_id.startswith(ref)]
+        if len(matches) == 1:
+            return matches[0]
+        raise DocumentNotFoundError(ref)
+
+    def remove(self, ref: str) -> DocumentRecord:
+        rec = self.find_document(ref)
+        with self.store.write_lock():
+            self.store.uncommit_document(rec.doc_id)  # invisible first, then clean up
+            self.store.delete_chunks_of(rec.doc_id)
+        if rec.stored_path:
+            shutil.rmtree(Path(rec.stored_path).parent, ignore_errors=True)
+        return rec
+
+    # ------------------------------------------------------------ ingestion
+    def ingest_paths(self, paths: Iterable[str | Path], progress: Progress = _noop) -> IngestReport:
+        files, skipped = collect_files(paths)
+        pending: list[PendingFile | SkippedFile] = []
+        for f in files:
+            try:
+                size = f.stat().st_size
+                if size > self.settings.max_upload_bytes:
+                    raise FileTooLargeError(f.name, f"the file is {size / 1048576:.1f} MB, over the "
+                                            f"{self.settings.max_upload_mb} MB limit", "split it, or raise max_upload_mb")
+                pending.append(PendingFile(f.name, f.read_bytes()))
+            except IngestionError as exc:
+                pending.append(SkippedFile(source=f.name, reason=exc.message, error_type=type(exc).__name__))
+            except OSError as exc:
+                pending.append(SkippedFile(source=f.name, reason=f"cannot read the file ({exc.strerror})", error_type="OSError"))
+        report = self.ingest_files([p for p in pending if isinstance(p, PendingFile)], progress)
+        report.skipped = skipped + [p for p in pending if isinstance(p, SkippedFile)] + report.skipped
+        return report
+
+    def ingest_files(self, files: list[PendingFile], progress: Progress = _noop) -> IngestReport:
+        """Add files to the evidence base. A bad file is reported and skipped; the rest land.
+        Same content twice adds nothing; a changed file (same name) replaces its old version."""
+        report = IngestReport()
+        existing = {d.content_hash: d for d in self.documents()}
+        self._cleanup_orphans()
+        n = max(1, len(files))
+        for i, f in enumerate(files):
+            base = i / n
+            name = safe_filename(f.name)
+            progress(base, f"reading {name}")
+            try:
+                h = hashlib.sha256(f.data).hexdigest()
+                if h in existing:
+                    prev = existing[h]
+                    why = "already indexed, unchanged" if prev.source == name else f"identical to already indexed '{prev.source}'"
+                    report.unchanged.append(SkippedFile(source=name, reason=why, error_type="Duplicate"))
+                    continue
+                record, replaced = self._ingest_one(name, f.data, h, lambda fr, m: progress(base + fr / n, m))
+                existing[h] = record
+                (report.replaced if replaced else report.added).append(record)
+            except IngestionError as exc:
+                report.skipped.append(SkippedFile(source=name, reason=exc.message, error_type=type(exc).__name__))
+            except Exception as exc:
+                if os.environ.get("PYTEST_CURRENT_TEST"):
+                    raise  # never hide an unexpected error from the tests
+                log.exception("unexpected error ingesting %s", name)
+                report.skipped.append(SkippedFile(source=name, reason=f"unexpected error: {type(exc).__name__}: {exc}",
+                                                  error_type=type(exc).__name__))
+        progress(1.0, "done")
+        return report
+
+    def _cleanup_orphans(self) -> None:
+        try:
+            committed = {d.doc_id for d in self.documents()}
+            removed = self.store.remove_orphans(committed)
+            if removed:
+                log.info("removed chunks of %d uncommitted document(s) left by an interrupted ingest", removed)
+        except Exception as exc:  # cleanup is best effort; never block an ingest on it
+            log.warning("orphan cleanup skipped: %s", exc)
+
+    def build_chunks(self, name: str, converted: ConvertedDocument, content_hash: str) -> list[Chunk]:
+        doc_id = content_hash[:16]
+        chunks: list[Chunk] = []
+        for seg in converted.segments:
+            for span in chunk_text(seg.text, self.settings.chunk_size, self.settings.chunk_overlap):
+                loc = Location(**{**seg.location.model_dump(), "char_start": span.start, "char_end": span.end})
+                chunks.append(Chunk(
+                    chunk_id=f"{doc_id}:{len(chunks)}", doc_id=doc_id, source=name, kind=converted.kind,
+                    text=span.text, location=loc, language=detect_language(span.text),
+                    years=find_years(span.text), roc_years=find_roc_years(span.text),
+                    content_hash=content_hash, ordinal=len(chunks)))
+        return chunks
+
+    def _ingest_one(self, name: str, data: bytes, content_hash: str, progress: Progress) -> tuple[DocumentRecord, bool]:
+        converted = convert(data, name, max_bytes=self.settings.max_upload_bytes)
+        chunks = self.build_chunks(name, converted, content_hash)
+        doc_id = content_hash[:16]
+        # Embed everything before writing anything, so that a failure here leaves the index untouched.
+        vectors = []
+        bs = max(8, self.settings.embedding_batch_size)
+        for s in range(0, len(chunks), bs):
+            progress(0.05 + 0.85 * s / max(1, len(chunks)), f"embedding {name} ({s}/{len(chunks)} chunks)")
+            vectors.append(self.embedder.embed_passages([c.text for c in chunks[s : s + bs]]))
+        import numpy as np
+
+        matrix = np.concatenate(vectors) if vectors else np.zeros((0, self.embedder.dim), np.float32)
+        stored = self.settings.data_dir / "files" / doc_id / name
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_bytes(data)
+        langs = sorted({c.language for c in chunks} - {"unknown"})
+        record = DocumentRecord(
+            doc_id=doc_id, source=name, kind=converted.kind, content_hash=content_hash, size_bytes=len(data),
+            pages=converted.pages, segments=len(converted.segments), chunks=len(chunks), languages=langs,
+            added_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), stored_path=str(stored),
+            warnings=converted.warnings)
+        progress(0.92, f"writing {name}")
+        with self.store.write_lock():
+            previous = [d for d in self.store.list_documents() if d.source == name and d.doc_id != doc_id]
+            try:
+                self.store.add_chunks(chunks, matrix, time.time())
+                self.store.commit_document(record)
+            except BaseException:
+                # Undo what was written; if even that fails, the chunks stay uncommitted (invisible)
+                # and the next ingest removes them.
+                try:
+                    self.store.delete_chunks_of(doc_id)
+                except Exception:
+                    pass
+                raise
+            for old in previous:  # replace: the new version is committed, now drop the old one
+                self.store.uncommit_document(old.doc_id)
+                self.store.delete_chunks_of(old.doc_id)
+                if old.stored_path:
+                    shutil.rmtree(Path(old.stored_path).parent, ignore_errors=True)
+        return record, bool(previous)
+
+    # ------------------------------------------------------------ reading
+    def committed_ids(self) -> list[str]:
+        return [d.doc_id for d in self.documents()]
+
+    def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
+               collapse_pages: bool = True) -> list[Evidence]:
+        return self.retriever.search(query, k, self.committed_ids(), filters, collapse_pages)
+
+    def iter_chunks(self, doc_id: str | None = None) -> Iterator[Chunk]:
+        committed = set(self.committed_ids())
+        where = {"doc_id": doc_id} if doc_id else None
+        for c in self.store.iter_chunks(where=where):
+            if c.doc_id in committed:
+                yield c
+
+    def status(self) -> dict:
+        docs = self.documents()
+        return {
+            "documents": len(docs),
+            "chunks": sum(d.chunks for d in docs),
+            "pages": sum(d.pages or 0 for d in docs),
+            "embedding": self.embedder.model_id,
+            "store_mode": self.settings.store_mode,
+            "data_dir": str(self.settings.data_dir),
+        }

@@ -1,0 +1,65 @@
+"""Bilingual ESG glossary (zh-TW ↔ English) for cross-language query expansion.
+
+The data lives in ``glossary.yaml`` beside this module; each entry is a group of zh-TW and English
+variants that mean the same thing (範疇二 ↔ Scope 2 ↔ indirect energy emissions).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+GLOSSARY_PATH = Path(__file__).with_name("glossary.yaml")
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    group: str = "general"
+
+
+@functools.lru_cache(maxsize=4)
+def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[TermGroup, ...]:
+    if not path.is_file():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for t in data.get("terms", []):
+        zh = tuple(str(x) for x in (t.get("zh") or []) if str(x).strip())
+        en = tuple(str(x) for x in (t.get("en") or []) if str(x).strip())
+        if zh and en:
+            out.append(TermGroup(zh, en, str(t.get("group", "general"))))
+    return tuple(out)
+
+
+def _en_in(term: str, text_lower: str) -> bool:
+    return re.search(r"(?<![a-z0-9])" + re.escape(term.lower()) + r"(?![a-z0-9])", text_lower) is not None
+
+
+def expand_query(query: str, glossary: tuple[TermGroup, ...] | None = None, limit: int = 12) -> list[str]:
+    """Variants to add to ``query``: for each glossary group the query mentions (in either
+    language), the group's variants in the other language, plus same-language synonyms.
+    Longer matches win, so 範疇二 does not also pull in the group for a shorter overlapping term."""
+    glossary = load_glossary() if glossary is None else glossary
+    low = query.lower()
+    matched: list[tuple[int, TermGroup, str]] = []
+    for g in glossary:
+        hits = [z for z in g.zh if z in query] + [e for e in g.en if _en_in(e, low)]
+        if hits:
+            best = max(hits, key=len)
+            matched.append((len(best), g, best))
+    matched.sort(key=lambda m: -m[0])
+    covered: list[str] = []
+    out: list[str] = []
+    for _, g, hit in matched:
+        if any(hit in c and hit != c for c in covered):
+            continue
+        covered.append(hit)
+        for v in (*g.zh, *g.en):
+            if v != hit and v.lower() not in low and v not in out:
+                out.append(v)
+    return out[:limit]
