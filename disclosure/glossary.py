@@ -36,6 +36,14 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[TermGroup, ...]:
     return tuple(out)
 
 
+def _zh_in(term: str, text: str) -> bool:
+    """Substring match, except that a term ending in a digit must not run on into another digit
+    (類別1 is not in 類別10)."""
+    if not term[-1].isdigit():
+        return term in text
+    return re.search(re.escape(term) + r"(?!\d)", text) is not None
+
+
 def _en_in(term: str, text_lower: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(term.lower()) + r"(?![a-z0-9])", text_lower) is not None
 
@@ -48,7 +56,7 @@ def expand_query(query: str, glossary: tuple[TermGroup, ...] | None = None, limi
     low = query.lower()
     matched: list[tuple[int, TermGroup, str]] = []
     for g in glossary:
-        hits = [z for z in g.zh if z in query] + [e for e in g.en if _en_in(e, low)]
+        hits = [z for z in g.zh if _zh_in(z, query)] + [e for e in g.en if _en_in(e, low)]
         if hits:
             best = max(hits, key=len)
             matched.append((len(best), g, best))

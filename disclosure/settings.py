@@ -59,7 +59,7 @@ class Settings(BaseModel):
     @field_validator("data_dir", "corpus_dir", mode="before")
     @classmethod
     def _expand(cls, v: Any) -> Any:
-        return Path(v).expanduser() if isinstance(v, (str, Path)) else v
+        return str(Path(v).expanduser()) if isinstance(v, (str, Path)) else v
 
     @model_validator(mode="after")
     def _overlap_smaller_than_chunk(self) -> "Settings":

@@ -1,0 +1,27 @@
+"""Streamlit entry: `streamlit run app.py`. One multipage app; pages live in ui/."""
+from pathlib import Path
+
+import streamlit as st
+
+from ui.i18n import LANGS, t
+
+HERE = Path(__file__).parent
+
+st.set_page_config(page_title="ESG Disclosure Assistant", page_icon="🌏", layout="wide")
+
+with st.sidebar:
+    st.selectbox(t("ui_language"), list(LANGS), format_func=LANGS.get, key="ui_lang")
+
+
+def _page(name: str, title_key: str, icon: str, default: bool = False):
+    path = HERE / "ui" / f"{name}.py"
+    if not path.exists():
+        path = HERE / "ui" / "placeholder.py"
+    return st.Page(str(path), title=t(title_key), icon=icon, default=default, url_path=name)
+
+
+pages = [
+    _page("home", "nav_home", "🏠", default=True),
+    _page("documents", "nav_documents", "📄"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,76 @@
+import pandas as pd
+import streamlit as st
+
+from disclosure.evidence import PendingFile
+from disclosure.retrieval import SearchFilters
+from ui.i18n import t
+from ui.state import get_evidence_base, get_settings, show_error
+
+st.title(t("nav_documents"))
+settings = get_settings()
+try:
+    eb = get_evidence_base()
+except Exception as exc:
+    show_error(exc)
+    st.stop()
+
+uploads = st.file_uploader(t("upload_label"), accept_multiple_files=True,
+                           type=["pdf", "docx", "xlsx", "xlsm", "csv", "txt", "md"], key="uploads")
+if st.button(t("add_files"), type="primary", disabled=not uploads):
+    bar = st.progress(0.0, text=t("working"))
+    files = [PendingFile(u.name, u.getvalue()) for u in uploads]
+    try:
+        report = eb.ingest_files(files, lambda f, m: bar.progress(min(1.0, f), text=m))
+        bar.progress(1.0, text=t("done"))
+        st.session_state["last_report"] = report
+    except Exception as exc:
+        show_error(exc)
+
+report = st.session_state.get("last_report")
+if report is not None:
+    for d in report.added:
+        st.success(f"{t('added')}: {d.source} — {d.pages or '-'} {t('pages')}, {d.chunks} {t('chunks')}, {', '.join(d.languages)}")
+        for w in d.warnings:
+            st.warning(f"{d.source}: {w}")
+    for d in report.replaced:
+        st.success(f"{t('replaced')}: {d.source} — {d.chunks} {t('chunks')}")
+    for s in report.unchanged:
+        st.info(f"{t('unchanged')}: {s.source} — {s.reason}")
+    for s in report.skipped:
+        st.error(f"{t('skipped')}: {s.source} — {s.reason}")
+
+st.subheader(t("indexed_docs"))
+docs = eb.documents()
+if not docs:
+    st.info(t("no_docs"))
+else:
+    st.dataframe(pd.DataFrame([{
+        t("file"): d.source, t("kind"): d.kind, t("pages"): d.pages, t("chunks"): d.chunks,
+        t("languages"): ", ".join(d.languages), t("warnings"): "; ".join(d.warnings), t("added_at"): d.added_at,
+        "id": d.doc_id[:10]} for d in docs]), hide_index=True, use_container_width=True)
+    with st.form("remove_form"):
+        victim = st.selectbox(t("remove_doc"), [d.source for d in docs], key="remove_choice")
+        if st.form_submit_button(t("remove")):
+            try:
+                rec = eb.remove(victim)
+                st.session_state.pop("last_report", None)
+                st.toast(f"{t('removed')}: {rec.source}")
+                st.rerun()
+            except Exception as exc:
+                show_error(exc)
+
+st.subheader(t("search"))
+q = st.text_input(t("search"), placeholder=t("search_placeholder"), key="search_query", label_visibility="collapsed")
+k = st.slider(t("results_k"), 1, 20, 5, key="search_k")
+if q:
+    try:
+        results = eb.search(q, k=k, filters=SearchFilters())
+    except Exception as exc:
+        show_error(exc)
+        results = []
+    if not results:
+        st.info(t("no_results"))
+    for i, e in enumerate(results, 1):
+        with st.container(border=True):
+            st.markdown(f"**{i}. {e.citation()}** · score {e.score:.4f}")
+            st.text(e.text[:1200])
