@@ -7,7 +7,7 @@ from ui.i18n import LANGS, t
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="ESG Disclosure Assistant", page_icon="🌏", layout="wide")
+st.set_page_config(page_title="ESG Disclosure Assistant", page_icon=":material/eco:", layout="wide")
 
 with st.sidebar:
     st.selectbox(t("ui_language"), list(LANGS), format_func=LANGS.get, key="ui_lang")
@@ -21,7 +21,7 @@ def _page(name: str, title_key: str, icon: str, default: bool = False):
 
 
 pages = [
-    _page("home", "nav_home", "🏠", default=True),
-    _page("documents", "nav_documents", "📄"),
+    _page("home", "nav_home", ":material/home:", default=True),
+    _page("documents", "nav_documents", ":material/description:"),
 ]
 st.navigation(pages).run()
