@@ -15,13 +15,19 @@ with st.sidebar:
 
 def _page(name: str, title_key: str, icon: str, default: bool = False):
     path = HERE / "ui" / f"{name}.py"
-    if not path.exists():
-        path = HERE / "ui" / "placeholder.py"
+    if not path.exists():  # a page not built yet is simply not listed
+        return None
     return st.Page(str(path), title=t(title_key), icon=icon, default=default, url_path=name)
 
 
 pages = [
     _page("home", "nav_home", ":material/home:", default=True),
     _page("documents", "nav_documents", ":material/description:"),
+    _page("frameworks", "nav_frameworks", ":material/account_tree:"),
+    _page("ghg", "nav_ghg", ":material/co2:"),
+    _page("draft", "nav_draft", ":material/edit_note:"),
+    _page("gap", "nav_gap", ":material/fact_check:"),
+    _page("questionnaire", "nav_questionnaire", ":material/quiz:"),
+    _page("settings", "nav_settings", ":material/settings:"),
 ]
-st.navigation(pages).run()
+st.navigation([p for p in pages if p is not None]).run()

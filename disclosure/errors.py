@@ -122,3 +122,12 @@ class UnverifiedReferenceError(DisclosureError):
 
 class TargetFormatError(DisclosureError):
     """A targets table or target entry cannot be understood."""
+
+
+class FrameworkDataError(DisclosureError):
+    """A bundled framework file (or a crosswalk/chapter reference in it) is invalid."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"framework data {source}: {reason} — fix the YAML file (see frameworks/schema.py)")

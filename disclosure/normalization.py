@@ -17,6 +17,8 @@ _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}，。、；：！？「」（）])
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff\ufffe]")
 _MULTI_SPACE = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _MULTI_NEWLINE = re.compile(r"\n{3,}")
+# PDF extraction splits units across lines and subscripts: "CO\n2e", "CO 2 e" → "CO2e".
+_CO2E = re.compile(r"CO\s*2\s*(e|eq)\b", re.I)
 
 # ROC year: 民國112年, 中華民國 112 年, 112年度, 112 年, 112/12/31. ROC 80–150 covers 1991–2061.
 ROC_OFFSET = 1911
@@ -39,6 +41,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
+    text = _CO2E.sub(lambda m: "CO2" + m.group(1), text)
     text = _SPACE_BETWEEN_CJK.sub("", text)
     text = _MULTI_SPACE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))

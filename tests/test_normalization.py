@@ -56,3 +56,7 @@ def test_normalize_and_extract_never_crash_and_are_idempotent(text):
 @given(st.integers(min_value=80, max_value=150))
 def test_every_roc_year_in_range_converts_by_1911(n):
     assert find_roc_years(f"民國{n}年") == {f"民國{n}年": n + 1911}
+
+
+def test_co2e_split_by_pdf_extraction_is_rejoined():
+    assert normalize_text("8,512.0 公噸CO\n2e 與 CO 2 e") == "8,512.0 公噸CO2e 與 CO2e"
