@@ -122,7 +122,8 @@ class SentenceTransformerEmbedder:
         self.query_prefix = query_prefix or ("query: " if "e5" in lower else "")
         self.passage_prefix = passage_prefix or ("passage: " if "e5" in lower else "")
         self.batch_size = batch_size
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        getdim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(getdim())
         self.model_id = f"st-{model}"
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:

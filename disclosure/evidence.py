@@ -22,7 +22,7 @@ from .embeddings import Embedder, make_embedder
 from .errors import DocumentNotFoundError, FileTooLargeError, IngestionError
 from .models import Chunk, DocumentRecord, Evidence, IngestReport, Location, SkippedFile
 from .normalization import detect_language, find_roc_years, find_years
-from .retrieval import HybridRetriever, SearchFilters
+from .retrieval import HybridRetriever, SearchFilters, index_text
 from .settings import Settings
 from .store import ChunkStore
 
@@ -190,7 +190,7 @@ class EvidenceBase:
         bs = max(8, self.settings.embedding_batch_size)
         for s in range(0, len(chunks), bs):
             progress(0.05 + 0.85 * s / max(1, len(chunks)), f"embedding {name} ({s}/{len(chunks)} chunks)")
-            vectors.append(self.embedder.embed_passages([c.text for c in chunks[s : s + bs]]))
+            vectors.append(self.embedder.embed_passages([index_text(c.text) for c in chunks[s : s + bs]]))
         import numpy as np
 
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, self.embedder.dim), np.float32)

@@ -71,3 +71,45 @@ def expand_query(query: str, glossary: tuple[TermGroup, ...] | None = None, limi
             if v != hit and v.lower() not in low and v not in out:
                 out.append(v)
     return out[:limit]
+
+
+def _matches(query: str, glossary: tuple[TermGroup, ...]) -> list[tuple[str, TermGroup, bool]]:
+    """Non-overlapping glossary hits in ``query``, longest first: (matched text, group, is_zh)."""
+    low = query.lower()
+    found: list[tuple[str, TermGroup, bool]] = []
+    for g in glossary:
+        for z in g.zh:
+            if _zh_in(z, query):
+                found.append((z, g, True))
+        for e in g.en:
+            if _en_in(e, low):
+                found.append((e, g, False))
+    found.sort(key=lambda m: -len(m[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for text, g, is_zh in found:
+        start = (query if is_zh else low).find(text.lower() if not is_zh else text)
+        span = (start, start + len(text))
+        if start < 0 or any(not (span[1] <= a or span[0] >= b) for a, b in taken):
+            continue
+        taken.append(span)
+        out.append((text, g, is_zh))
+    return out
+
+
+def translate_query(query: str, glossary: tuple[TermGroup, ...] | None = None) -> str | None:
+    """The query with each glossary term replaced by its main variant in the other language
+    ("Scope 2 emissions 2023" → "範疇二排放 2023"), or None when no term matched. Words the glossary
+    does not know stay as they are, so years and numbers survive."""
+    glossary = load_glossary() if glossary is None else glossary
+    hits = _matches(query, glossary)
+    if not hits:
+        return None
+    out = query
+    for text, g, is_zh in hits:
+        target = g.en[0] if is_zh else g.zh[0]
+        if is_zh:
+            out = out.replace(text, f" {target} ", 1)
+        else:
+            out = re.sub(re.escape(text), target, out, count=1, flags=re.I)
+    return re.sub(r"\s+", " ", out).strip()

@@ -105,3 +105,18 @@ def parse_number(token: str) -> float | None:
     if not m:
         return None
     return float(t.replace(",", "")) * mult
+
+
+def annotate_roc_years(text: str) -> str:
+    """Text for indexing (never for display): each ROC year followed by its Gregorian year,
+    "112年度" → "112年度(2023)", so that a query for 2023 finds a page that only says 112年度."""
+    def add(m: re.Match) -> str:
+        raw = m.group("a") or m.group("b") or m.group("c")
+        n = int(raw)
+        if not 80 <= n <= 150:
+            return m.group(0)
+        year = str(n + ROC_OFFSET)
+        tail = text[m.end() : m.end() + 12]
+        return m.group(0) if year in tail else f"{m.group(0)}({year})"
+
+    return _ROC_RE.sub(add, text)

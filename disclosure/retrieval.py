@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 
 from .embeddings import Embedder
-from .glossary import expand_query
+from .glossary import expand_query, translate_query
 from .lexical import BM25Index, query_weights
 from .models import Chunk, Evidence
-from .normalization import find_years, normalize_text
+from .normalization import annotate_roc_years, detect_language, find_years, normalize_text
 from .settings import Settings
 from .store import ChunkStore
 
@@ -58,13 +58,47 @@ class SearchFilters:
         return True
 
 
+# Bump when tokenisation or index text changes, so that cached indexes are rebuilt.
+LEXICAL_VERSION = "2"
+
 # Lexical indexes already built in this process, keyed by store identity and committed-set fingerprint.
 _LEXICAL_CACHE: dict[tuple[str, str], BM25Index] = {}
 _LEXICAL_LOCK = threading.Lock()
 
 
+def index_text(text: str) -> str:
+    """What BM25 and the embedder see for a passage: the text with ROC years annotated."""
+    return annotate_roc_years(text)
+
+
 def lexical_text(c: Chunk) -> str:
-    return c.text
+    return index_text(c.text)
+
+
+def _is_cjk(s: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def fuse(lists, method: str, rrf_k: int) -> dict[str, float]:
+    """Combine ranked (id, score) lists with weights.
+
+    ``rrf``: reciprocal rank fusion, Σ w / (k + rank). ``combsum``: Σ w · normalised score, where
+    each list is min-max normalised over its own candidates, so a clear lexical winner keeps its
+    margin instead of being levelled to "rank 1"."""
+    fused: dict[str, float] = {}
+    for items, weight in lists:
+        if weight <= 0 or not items:
+            continue
+        if method == "rrf":
+            for rank, (cid, _) in enumerate(items):
+                fused[cid] = fused.get(cid, 0.0) + weight / (rrf_k + rank + 1)
+            continue
+        scores = [sc for _, sc in items]
+        hi, lo = max(scores), min(scores)
+        span = (hi - lo) or 1.0
+        for cid, sc in items:
+            fused[cid] = fused.get(cid, 0.0) + weight * (sc - lo) / span
+    return fused
 
 
 class HybridRetriever:
@@ -75,7 +109,8 @@ class HybridRetriever:
 
     # ------------------------------------------------------------ lexical index lifecycle
     def _fingerprint(self, committed: list[str]) -> str:
-        return hashlib.sha1(("|".join(sorted(committed)) + self.store.embedding_id).encode()).hexdigest()[:16]
+        key = "|".join(sorted(committed)) + self.store.embedding_id + LEXICAL_VERSION
+        return hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def lexical_index(self, committed: list[str]) -> BM25Index:
         """The BM25 index of all committed chunks, rebuilt when the committed set changes.
@@ -125,13 +160,34 @@ class HybridRetriever:
             return []
         n = max(self.settings.retrieval_candidates, k * 3)
         expansions = expand_query(query)
+        translated = translate_query(query)
 
         idx = self.lexical_index(committed)
         allowed = None
         if filters.doc_ids or filters.sources or filters.year or filters.language:
             allowed = np.fromiter((filters.allows(m) for m in idx.meta), dtype=bool, count=len(idx))
-        lexical = idx.top(query_weights(query, expansions), n, allowed)
-        lexical_ids = [idx.ids[i] for i, _ in lexical]
+        qlang = detect_language(query)
+        cross = qlang in ("zh", "en")
+        if cross:  # own-language synonyms expand the query; the other language goes to the translation
+            same = [v for v in expansions if _is_cjk(v) == (qlang == "zh")]
+            other_exp = [v for v in expansions if _is_cjk(v) != (qlang == "zh")]
+        else:
+            same, other_exp = expansions, []
+        # Each passage is matched lexically against the query in its own language: the original
+        # query for passages in the query's language, the glossary translation for the others.
+        scores = idx.scores(query_weights(query, same))
+        if translated and cross and len(idx):
+            other = np.fromiter((m["language"] != qlang for m in idx.meta), dtype=bool, count=len(idx))
+            foreign = np.fromiter((m["language"] not in (qlang, "mixed", "unknown") for m in idx.meta),
+                                  dtype=bool, count=len(idx))
+            tr_scores = idx.scores(query_weights(translated, other_exp)) * self.settings.translation_lexical_factor
+            scores = np.where(foreign, tr_scores, np.where(other, np.maximum(scores, tr_scores), scores))
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        nz = np.flatnonzero(scores > 0)
+        order = nz[np.argsort(-scores[nz], kind="stable")][:n]
+        lexical = [(idx.ids[i], float(scores[i])) for i in order]
+        lexical_ids = [cid for cid, _ in lexical]
 
         where_committed = {"doc_id": {"$in": list(committed)}}
         fw = filters.chroma_where()
@@ -139,13 +195,15 @@ class HybridRetriever:
         vec = self.embedder.embed_query(query)
         dense = self.store.dense_query(vec, n, where)
         dense_ids = [cid for cid, _ in dense]
+        dense_tr: list[tuple[str, float]] = []
+        if translated and cross and self.settings.dense_weight > 0:
+            where_tr = {"$and": [where, {"language": {"$ne": qlang}}]}
+            dense_tr = self.store.dense_query(self.embedder.embed_query(translated), n, where_tr)
 
-        fused: dict[str, float] = {}
-        kk = self.settings.rrf_k
-        for rank, cid in enumerate(lexical_ids):
-            fused[cid] = fused.get(cid, 0.0) + self.settings.lexical_weight / (kk + rank + 1)
-        for rank, cid in enumerate(dense_ids):
-            fused[cid] = fused.get(cid, 0.0) + self.settings.dense_weight / (kk + rank + 1)
+        tw = self.settings.translation_weight
+        lists = ((lexical, self.settings.lexical_weight), (dense, self.settings.dense_weight),
+                 (dense_tr, self.settings.dense_weight * tw))
+        fused = fuse(lists, self.settings.fusion, self.settings.rrf_k)
         # Years asked for in the query (2023, 112年) favour passages that mention them.
         qyears = set(find_years(query))
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])

@@ -43,9 +43,12 @@ class Settings(BaseModel):
 
     # Hybrid retrieval: candidates taken from each retriever before reciprocal rank fusion.
     retrieval_candidates: int = Field(default=60, ge=5, le=1000)
-    rrf_k: int = Field(default=60, ge=1)
+    fusion: Literal["rrf", "combsum"] = "rrf"
+    rrf_k: int = Field(default=30, ge=1)
     lexical_weight: float = Field(default=1.0, ge=0)
     dense_weight: float = Field(default=1.0, ge=0)
+    translation_weight: float = Field(default=0.5, ge=0, description="RRF weight of the dense search with the glossary-translated query")
+    translation_lexical_factor: float = Field(default=0.5, ge=0, description="BM25 scale of the translated query on other-language passages")
 
     llm_backend: Literal["none", "ollama", "openai", "llamacpp"] = "none"
     llm_model: str = ""

@@ -60,3 +60,10 @@ def test_every_roc_year_in_range_converts_by_1911(n):
 
 def test_co2e_split_by_pdf_extraction_is_rejoined():
     assert normalize_text("8,512.0 公噸CO\n2e 與 CO 2 e") == "8,512.0 公噸CO2e 與 CO2e"
+
+
+def test_roc_years_are_annotated_for_indexing_without_duplicating_gregorian():
+    from disclosure.normalization import annotate_roc_years
+
+    assert annotate_roc_years("112年度範疇二") == "112年度(2023)範疇二"
+    assert annotate_roc_years("112 年度(2023 年)報告") == "112 年度(2023 年)報告"

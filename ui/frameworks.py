@@ -174,7 +174,8 @@ with browse:
                 st.caption(f"{t('fw_hints')}: {', '.join(hints)}")
 
         st.markdown(f"**{t('fw_crosswalk')}**")
-        linked = lib.crosswalk(req.ref)
+        # Other frameworks first; links inside the same framework (e.g. GRI 102 replacing 305) last.
+        linked = sorted(lib.crosswalk(req.ref), key=lambda r: r.framework == req.framework)
         if not linked:
             st.info(t("fw_no_crosswalk"))
         else:

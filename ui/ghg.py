@@ -56,6 +56,21 @@ def _delta(now: float, before: float | None) -> str | None:
     return f"{now - before:+,.1f}{pct}"
 
 
+_ZH_DIGITS = {"1": "一", "2": "二", "3": "三"}
+
+
+def _finding_label(d) -> str:
+    """What a disagreeing figure measures, in the interface language (the engine's label is English)."""
+    if not _zh():
+        return f"{d.year} {d.label}"
+    kind, _, vals = d.metric.partition(":")
+    parts = vals.split("+") if vals else []
+    name = {"total": "總排放量", "scope": "範疇" + "、".join(_ZH_DIGITS.get(p, p) for p in parts),
+            "iso": "類別" + "、".join(parts), "s3cat": "範疇三類別" + "、".join(parts)}.get(kind, d.metric)
+    method = "（地點基準）" if "location-based" in d.label else "（市場基準）" if "market-based" in d.label else ""
+    return f"{d.year}年{name}{method}"
+
+
 def _xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
     """One sheet per table; sheet names made valid for Excel (≤ 31 characters, no []:*?/\\)."""
     buf = io.BytesIO()
@@ -246,7 +261,7 @@ if not targets:
 else:
     st.caption(t("ghg_targets_from", source=targets_from))
     targets_df = pd.DataFrame([{
-        t("ghg_col_target"): tg.name, t("ghg_col_type"): t(f"ghg_type_{tg.type}"), t("ghg_col_scope"): tg.scope_label(),
+        t("ghg_col_target"): tg.name, t("ghg_col_type"): t(f"ghg_type_{tg.type}"), t("ghg_col_scope"): tg.scope_label().replace("Scope ", "範疇" if _zh() else "Scope "),
         t("ghg_col_base_year"): tg.base_year, t("ghg_col_base_emissions"): tg.base_emissions,
         t("ghg_col_target_year"): tg.target_year, t("ghg_col_reduction"): tg.reduction_pct,
         t("ghg_col_annual_rate"): None if tg.annual_linear_rate_pct is None else round(tg.annual_linear_rate_pct, 2),
@@ -329,8 +344,10 @@ if stored is not None and stored[0] == inv_key:
     if report.disagreements:
         st.warning(t("ghg_disagreements_found", n=len(report.disagreements)))
         dis_df = pd.DataFrame([{
-            t("ghg_col_metric"): f"{d.year} {d.label}", t("ghg_col_document"): d.document.label(),
-            t("ghg_col_document_value"): d.document_text, t("ghg_col_inventory"): d.inventory.description if d.inventory else "",
+            t("ghg_col_metric"): _finding_label(d), t("ghg_col_document"): d.document.label(),
+            t("ghg_col_document_value"): d.document_text,
+            t("ghg_col_inventory"): (t("ghg_inventory_ref", source=d.inventory.source, sheet=d.inventory.sheet or "-",
+                                       n=len(d.inventory.rows)) if d.inventory else ""),
             t("ghg_col_inventory_rows"): ", ".join(map(str, d.inventory.rows)) if d.inventory else "",
             t("ghg_col_inventory_value"): None if d.inventory_value is None else round(d.inventory_value, 1),
             t("ghg_col_difference"): None if d.difference is None else round(d.difference, 1),

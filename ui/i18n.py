@@ -107,7 +107,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "fw_replaces": {"zh-TW": "取代", "en": "Replaces"},
     "fw_data_points": {"zh-TW": "所需資料點", "en": "Data points"},
     "fw_hints": {"zh-TW": "搜尋關鍵字", "en": "Search hints"},
-    "fw_crosswalk": {"zh-TW": "其他準則框架之對應項目", "en": "Matching items in other frameworks"},
+    "fw_crosswalk": {"zh-TW": "跨準則對照：對應項目", "en": "Crosswalk: matching items"},
     "fw_crosswalk_groups": {"zh-TW": "對照群組", "en": "Crosswalk groups"},
     "fw_no_crosswalk": {"zh-TW": "此項目在其他準則框架中沒有對應項目。", "en": "This item has no match in the other frameworks."},
     "fw_phase_in": {"zh-TW": "適用時程", "en": "Phase-in"},
@@ -249,9 +249,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "ghg_sbti_checks": {"zh-TW": "SBTi 檢核結果", "en": "SBTi checks"},
     "ghg_col_result": {"zh-TW": "結果", "en": "Result"},
     "ghg_col_rule": {"zh-TW": "規則", "en": "Rule"},
-    "ghg_passed": {"zh-TW": "✅ 符合", "en": "✅ passed"},
-    "ghg_failed": {"zh-TW": "❌ 未符合", "en": "❌ failed"},
-    "ghg_not_judged": {"zh-TW": "— 未判斷", "en": "— not judged"},
+    "ghg_passed": {"zh-TW": "符合", "en": "passed"},
+    "ghg_failed": {"zh-TW": "未符合", "en": "failed"},
+    "ghg_not_judged": {"zh-TW": "未判斷", "en": "not judged"},
     "ghg_all_targets": {"zh-TW": "（整體目標組合）", "en": "(all targets together)"},
     "ghg_progress": {"zh-TW": "目標進度", "en": "Progress against targets"},
     "ghg_col_latest_year": {"zh-TW": "最新年度", "en": "Latest year"},
@@ -280,6 +280,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ghg_col_inventory_rows": {"zh-TW": "清冊列號", "en": "Inventory rows"},
     "ghg_col_inventory_value": {"zh-TW": "清冊數字（公噸CO2e）", "en": "Inventory (tCO2e)"},
     "ghg_col_sentence": {"zh-TW": "原文", "en": "Sentence"},
+    "ghg_inventory_ref": {"zh-TW": "{source}，工作表 {sheet}，{n} 列合計", "en": "{source}, sheet {sheet}, sum of {n} rows"},
 }
 
 

@@ -1,0 +1,112 @@
+"""`gap`: check a draft or a published report against frameworks or a checklist (a thin shell over
+``disclosure.gap_check``)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import IngestionError
+from ..settings import Settings
+
+STATUS_MARK = {"covered": "✔", "partial": "◐", "missing": "✘"}
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gap", help="gap check: a document against frameworks or a checklist (covered / partial / missing)",
+                       description="Check a draft or a published report (PDF, DOCX, TXT/MD, or '-' for text on stdin) "
+                                   "requirement by requirement, with the page and quote behind every verdict.")
+    p.add_argument("--input", required=True, help="the document to check (PDF, DOCX, TXT, MD), or '-' to read text from stdin")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--framework", action="append", default=[],
+                     help="built-in framework id(s), comma-separated or repeated (e.g. tcfd,gri,ifrs_s2)")
+    src.add_argument("--checklist", help="a checklist CSV/XLSX (id and question columns)")
+    p.add_argument("--json", metavar="OUT", help="write the findings as a JSON list ('-' for stdout)")
+    p.add_argument("--report-json", metavar="OUT", help="write the full report (findings, scores, claims, content index)")
+    p.add_argument("--xlsx", metavar="OUT", help="write the findings, scores, claim flags and content index as a workbook")
+    p.add_argument("--csv", metavar="OUT", help="write the findings table as CSV (UTF-8 with BOM, opens in Excel)")
+    p.add_argument("--content-index", action="store_true", help="print a content index (requirement → pages)")
+    p.add_argument("--cache-dir", help="where embeddings of checked documents are cached "
+                                       "(default: $DISCLOSURE_CACHE_DIR or the system temp folder)")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.set_defaults(func=run_gap)
+
+
+def _read_input(arg: str) -> tuple[bytes | str, str]:
+    if arg == "-":
+        return sys.stdin.read(), "pasted text"
+    path = Path(arg)
+    if not path.is_file():
+        raise IngestionError(arg, "file not found", "check the path")
+    return path.read_bytes(), path.name
+
+
+def run_gap(args: argparse.Namespace, settings: Settings) -> int:
+    from ..gap_check import GapChecker, default_cache_dir, items_for_checklist, items_for_frameworks
+
+    data, name = _read_input(args.input)
+    if args.checklist:
+        items = items_for_checklist(args.checklist)
+    else:
+        ids = [f.strip() for arg in args.framework for f in arg.split(",") if f.strip()]
+        items = items_for_frameworks(ids)
+    last = [-1]
+
+    def progress(frac: float, msg: str) -> None:
+        if args.quiet or args.json == "-":
+            return
+        pct = int(frac * 100)
+        if pct != last[0]:
+            last[0] = pct
+            print(f"\r[{pct:3d}%] {msg[:70]:<70}", end="", file=sys.stderr, flush=True)
+
+    checker = GapChecker(settings, cache_dir=Path(args.cache_dir) if args.cache_dir else default_cache_dir())
+    report = checker.check(data, name, items, progress)
+    if not (args.quiet or args.json == "-"):
+        print(file=sys.stderr)
+    _write_outputs(report, args)
+    if args.json != "-":
+        _print_summary(report, args.content_index)
+    return 0
+
+
+def _write_outputs(report, args: argparse.Namespace) -> None:
+    from ..gap_check import report_csv_bytes, report_xlsx_bytes
+
+    if args.json:
+        text = json.dumps([f.as_json() for f in report.findings], ensure_ascii=False, indent=2)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text, encoding="utf-8")
+    if args.report_json:
+        Path(args.report_json).write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    if args.xlsx:
+        Path(args.xlsx).write_bytes(report_xlsx_bytes(report))
+    if args.csv:
+        Path(args.csv).write_bytes(report_csv_bytes(report))
+
+
+def _print_summary(report, content_index: bool) -> None:
+    excluded = ", ".join(f"p. {p} ({k})" for p, k in report.excluded_pages.items())
+    print(f"{report.source}: {report.pages or '-'} pages" + (f"; not used as evidence: {excluded}" if excluded else ""))
+    for f in report.findings:
+        pages = ", ".join(map(str, f.pages)) or "-"
+        print(f"{STATUS_MARK[f.status]} {f.status:8} {f.framework}:{f.requirement_id:<14} pages {pages:<12} {f.title[:50]}")
+        for m in f.missing[:3]:
+            print(f"    missing: {m}")
+    print()
+    for s in report.scores:
+        label = s.framework + (f" / {s.pillar}" if s.pillar else "")
+        print(f"score {label:<32} {s.score:5.1f}  ({s.covered} covered, {s.partial} partial, {s.missing} missing of {s.total})")
+    if report.claims:
+        print()
+        for c in report.claims:
+            where = f"p. {c.page}" if c.page else c.source
+            print(f"claim [{c.severity}] {c.kind} ({where}): {c.problem}\n    “{c.sentence[:160]}”")
+    if content_index:
+        print("\ncontent index")
+        for row in report.content_index:
+            pages = ", ".join(map(str, row.pages)) or "—"
+            print(f"  {row.framework}:{row.requirement_id:<14} {pages:<16} {row.title[:60]}")
