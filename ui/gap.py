@@ -1,0 +1,102 @@
+"""Gap check page: a document against frameworks or a checklist (covered / partial / missing)."""
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from disclosure.gap_check import (
+    GapChecker, default_cache_dir, findings_table, item_from_requirement, items_for_frameworks,
+    report_csv_bytes, report_xlsx_bytes,
+)
+from frameworks import library
+from ui.i18n import lang, t
+from ui.state import get_settings, show_error
+
+STRINGS = {
+    "title": {"zh-TW": "缺口檢查", "en": "Gap check"},
+    "doc": {"zh-TW": "要檢查的文件（PDF、Word、文字檔）", "en": "Document to check (PDF, Word, text)"},
+    "paste": {"zh-TW": "或貼上草稿文字", "en": "or paste draft text"},
+    "frameworks": {"zh-TW": "準則框架", "en": "Frameworks"},
+    "checklist": {"zh-TW": "或使用自訂檢核表（CSV/XLSX）", "en": "or use a checklist (CSV/XLSX)"},
+    "run": {"zh-TW": "開始檢查", "en": "Run the check"},
+    "need_input": {"zh-TW": "請上傳文件或貼上文字，並選擇框架或檢核表。", "en": "Upload a document or paste text, and pick frameworks or a checklist."},
+    "scores": {"zh-TW": "各框架與構面得分", "en": "Score per framework and pillar"},
+    "findings": {"zh-TW": "逐項結果", "en": "Findings"},
+    "status_filter": {"zh-TW": "狀態篩選", "en": "Filter by status"},
+    "claims": {"zh-TW": "聲明檢查", "en": "Claim checks"},
+    "no_claims": {"zh-TW": "未發現有疑慮的聲明。", "en": "No questionable claims found."},
+    "excluded": {"zh-TW": "不作為證據的頁面（目錄／索引）", "en": "Pages not used as evidence (contents / index)"},
+}
+
+
+def s(key: str) -> str:
+    return STRINGS[key].get(lang(), STRINGS[key]["en"])
+
+
+st.title(s("title"))
+settings = get_settings()
+doc = st.file_uploader(s("doc"), type=["pdf", "docx", "txt", "md"], key="gap_doc")
+pasted = st.text_area(s("paste"), key="gap_text", height=120)
+fw_ids = [f.id for f in library.list_frameworks()]
+chosen = st.multiselect(s("frameworks"), fw_ids, default=["tcfd"], key="gap_frameworks")
+user_lists = st.session_state.get("user_checklists", {})
+checklist_file = st.file_uploader(s("checklist"), type=["csv", "xlsx"], key="gap_checklist")
+
+if st.button(s("run"), type="primary", key="gap_run"):
+    if not (doc or pasted.strip()) or not (chosen or checklist_file or user_lists):
+        st.warning(s("need_input"))
+    else:
+        bar = st.progress(0.0, text=t("working"))
+        try:
+            if checklist_file is not None:
+                import tempfile
+                from pathlib import Path
+
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = Path(tmp) / checklist_file.name
+                    path.write_bytes(checklist_file.getvalue())
+                    fw = library.load_checklist(path)
+                items = [item_from_requirement(r) for r in fw.requirements]
+            else:
+                items = items_for_frameworks(chosen)
+                for fw in user_lists.values():
+                    items += [item_from_requirement(r) for r in fw.requirements]
+            data, name = (doc.getvalue(), doc.name) if doc else (pasted, "draft.txt")
+            checker = GapChecker(settings, cache_dir=default_cache_dir())
+            report = checker.check(data, name, items, lambda f, m: bar.progress(min(1.0, f), text=m[:80]))
+            bar.progress(1.0, text=t("done"))
+            st.session_state["gap_report"] = report
+        except Exception as exc:
+            show_error(exc)
+
+report = st.session_state.get("gap_report")
+if report is not None:
+    if report.excluded_pages:
+        st.caption(s("excluded") + ": " + ", ".join(f"p. {p} ({k})" for p, k in sorted(report.excluded_pages.items())))
+    st.subheader(s("scores"))
+    scores = pd.DataFrame([{"framework": r.framework, "pillar": r.pillar or "all", "score": r.score,
+                            "covered": r.covered, "partial": r.partial, "missing": r.missing, "total": r.total}
+                           for r in report.scores])
+    if not scores.empty:
+        heat = scores[scores["pillar"] != "all"]
+        if not heat.empty:
+            fig = px.density_heatmap(heat, x="pillar", y="framework", z="score", histfunc="avg",
+                                     color_continuous_scale="RdYlGn", range_color=(0, 100), text_auto=".0f")
+            st.plotly_chart(fig, use_container_width=True)
+        st.dataframe(scores, hide_index=True, use_container_width=True)
+    st.subheader(s("findings"))
+    table = findings_table(report)
+    statuses = ["covered", "partial", "missing"]
+    keep = st.multiselect(s("status_filter"), statuses, default=statuses, key="gap_status")
+    if "status" in table.columns:
+        table = table[table["status"].isin(keep)]
+    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.subheader(s("claims"))
+    if not report.claims:
+        st.success(s("no_claims"))
+    for c in report.claims:
+        where = f"p. {c.page}" if c.page else c.source
+        st.warning(f"**{c.kind}** ({where}): {c.problem}\n\n“{c.sentence[:300]}”")
+    c1, c2 = st.columns(2)
+    c1.download_button("XLSX", report_xlsx_bytes(report), file_name="gap_check.xlsx", key="gap_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    c2.download_button("CSV", report_csv_bytes(report), file_name="gap_check.csv", key="gap_csv", mime="text/csv")
