@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .encodings import UnknownEncodingError, decode_bytes
 from .errors import (
     CorruptFileError,
     EmptyDocumentError,
@@ -402,30 +403,12 @@ def xlsx_to_segments(data: bytes, name: str) -> ConvertedDocument:
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes of a text/CSV file: BOMs, UTF-8, then Big5/cp950 (common in Taiwan), then a
-    statistical guess. Returns (text, encoding)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    for enc in ("utf-8", "cp950", "big5hkscs"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    # UTF-16 without BOM: many NULs in alternate positions
-    if data[1::2].count(0) > len(data) // 4:
-        try:
-            return data.decode("utf-16-le"), "utf-16-le"
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
+    """Decode bytes of a text/CSV file (see :mod:`disclosure.encodings`). Returns (text, encoding)."""
+    try:
+        return decode_bytes(data)
+    except UnknownEncodingError as exc:
         raise CorruptFileError(name, "the text encoding could not be recognised",
-                               "save it as UTF-8 (Excel: CSV UTF-8) and upload again")
-    return str(best), best.encoding
+                               "save it as UTF-8 (Excel: CSV UTF-8) and upload again") from exc
 
 
 def csv_to_segments(data: bytes, name: str) -> ConvertedDocument:

@@ -13,7 +13,6 @@ alias of ``tcfd:G-a``), the item is linked to it and takes its chapter.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import logging
@@ -23,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from disclosure.encodings import UnknownEncodingError, decode_bytes
 from disclosure.errors import ChecklistFormatError
 
 from .schema import CHAPTER_IDS, Framework, LocalizedText, Requirement, SearchHints, Section, normalize_key
@@ -86,35 +86,12 @@ def pillar_from(text: str | None) -> str | None:
 
 # -- reading files ----------------------------------------------------------------------------------
 def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
-    """Decode a CSV file's bytes; returns (text, encoding). Tries BOMs, UTF-16, UTF-8, cp950, Big5-HKSCS."""
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
-        return raw.decode("utf-16"), "utf-16"
-    head = raw[:4000]
-    if head and head.count(b"\x00") > len(head) // 4:
-        # UTF-16 without a BOM: ASCII characters leave a NUL in the high byte.
-        even_nuls = head[0::2].count(b"\x00")
-        odd_nuls = head[1::2].count(b"\x00")
-        enc = "utf-16-be" if even_nuls > odd_nuls else "utf-16-le"
-        try:
-            return raw.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
-    for enc in ("utf-8", "cp950", "big5hkscs"):
-        try:
-            return raw.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    try:  # optional dependency; only reached for unusual encodings
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover
-        from_bytes = None
-    if from_bytes is not None:
-        best = from_bytes(raw).best()
-        if best is not None:
-            return str(best), best.encoding
-    raise ChecklistFormatError("could not detect the text encoding of the CSV — save it as UTF-8 (Excel: 'CSV UTF-8') and try again")
+    """Decode a CSV file's bytes (see :mod:`disclosure.encodings`); returns (text, encoding)."""
+    try:
+        return decode_bytes(raw)
+    except UnknownEncodingError:
+        raise ChecklistFormatError("could not detect the text encoding of the CSV — save it as UTF-8 "
+                                   "(Excel: 'CSV UTF-8') and try again") from None
 
 
 def _read_csv_rows(path: Path) -> tuple[list[list[str]], str]:

@@ -135,3 +135,9 @@ def test_text_and_markdown_blocks_keep_headings():
     md = "# 減碳目標\n\n2030年範疇一二減量42%。\n\n## Renewable\n\nRE100 by 2040.".encode()
     doc = convert(md, "t.md")
     assert [s.heading for s in doc.segments] == ["減碳目標", "Renewable"]
+
+
+def test_ascii_utf16_without_bom_is_not_mistaken_for_utf8():
+    data = "scope,tco2e\nscope 1,8512\n".encode("utf-16-le")
+    text, enc = decode_text(data, "x.csv")
+    assert enc == "utf-16-le" and "\x00" not in text and "8512" in text

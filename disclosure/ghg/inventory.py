@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable
 
+from ..encodings import UnknownEncodingError
+from ..encodings import decode_bytes as _decode
 from ..errors import InventoryColumnsError, InventoryFormatError, UnknownGasError
 from .model import (
     EmissionRecord, Inventory, OperatingData, Provenance, RowIssue, iso_category_for, scope_for_iso_category,
@@ -335,38 +337,14 @@ class Table:
 
 
 def decode_bytes(data: bytes, source: str = "file") -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 (BOM or not), Big5/cp950, else best guess.
-
-    Returns (text, encoding name). Raises :class:`InventoryFormatError` when nothing decodes cleanly.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    sample = data[:4000]
-    if len(sample) >= 4:
-        even_zero = sample[0::2].count(0) / max(1, len(sample[0::2]))
-        odd_zero = sample[1::2].count(0) / max(1, len(sample[1::2]))
-        if odd_zero > 0.3 and even_zero < 0.05:
-            return data.decode("utf-16-le"), "utf-16-le"
-        if even_zero > 0.3 and odd_zero < 0.05:
-            return data.decode("utf-16-be"), "utf-16-be"
-    for enc in ("utf-8", "cp950", "big5hkscs"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
+    """Decode CSV bytes (see :mod:`disclosure.encodings`). Returns (text, encoding name); raises
+    :class:`InventoryFormatError` when nothing decodes cleanly."""
     try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-    except Exception:  # pragma: no cover - defensive: the detector is optional help only
-        best = None
-    if best is not None:
-        return str(best), best.encoding
-    raise InventoryFormatError(
-        f"{source}: cannot tell the text encoding — save the CSV as UTF-8 (Excel: 另存新檔 → CSV UTF-8)"
-    )
+        return _decode(data)
+    except UnknownEncodingError:
+        raise InventoryFormatError(
+            f"{source}: cannot tell the text encoding — save the CSV as UTF-8 (Excel: 另存新檔 → CSV UTF-8)"
+        ) from None
 
 
 def _csv_rows(text: str) -> list[list[str]]:
