@@ -13,8 +13,8 @@ with st.sidebar:
     st.selectbox(t("ui_language"), list(LANGS), format_func=LANGS.get, key="ui_lang")
 
 
-def _page(name: str, title_key: str, icon: str, default: bool = False):
-    path = HERE / "ui" / f"{name}.py"
+def _page(name: str, title_key: str, icon: str, default: bool = False, script: str | None = None):
+    path = HERE / "ui" / f"{script or name}.py"
     if not path.exists():  # a page not built yet is simply not listed
         return None
     return st.Page(str(path), title=t(title_key), icon=icon, default=default, url_path=name)
@@ -23,7 +23,7 @@ def _page(name: str, title_key: str, icon: str, default: bool = False):
 pages = [
     _page("home", "nav_home", ":material/home:", default=True),
     _page("documents", "nav_documents", ":material/description:"),
-    _page("frameworks", "nav_frameworks", ":material/account_tree:"),
+    _page("frameworks", "nav_frameworks", ":material/account_tree:", script="framework_browser"),
     _page("ghg", "nav_ghg", ":material/co2:"),
     _page("draft", "nav_draft", ":material/edit_note:"),
     _page("gap", "nav_gap", ":material/fact_check:"),

@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import frameworks.library  # noqa: F401 - the real package, before ui/ (which has a frameworks.py page) is on sys.path
 from conftest import write_corpus
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
-PAGE = str(REPO / "ui" / "frameworks.py")
+PAGE = str(REPO / "ui" / "framework_browser.py")
 
 
 @pytest.fixture
