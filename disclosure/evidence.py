@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .chunking import chunk_text
-from .converters import EXTENSIONS, ConvertedDocument, convert, kind_for
+from .converters import EXTENSIONS, LEGACY_HINTS, ConvertedDocument, convert, kind_for
 from .embeddings import Embedder, make_embedder
 from .errors import DocumentNotFoundError, FileTooLargeError, IngestionError
 from .models import Chunk, DocumentRecord, Evidence, IngestReport, Location, SkippedFile
@@ -33,6 +33,12 @@ Progress = Callable[[float, str], None]
 
 def _noop(_f: float, _m: str) -> None:
     pass
+
+
+def _skipped(name: str, exc: IngestionError) -> SkippedFile:
+    """The reason without the file name (the report shows the name beside it)."""
+    reason = exc.reason + (f" — {exc.hint}" if exc.hint else "")
+    return SkippedFile(source=name, reason=reason, error_type=type(exc).__name__)
 
 
 def safe_filename(name: str, max_bytes: int = 180) -> str:
@@ -70,6 +76,10 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
                     if f.suffix.lower() in EXTENSIONS:
                         files.append(f)
+                    elif f.suffix.lower() in LEGACY_HINTS:  # tell, rather than silently skip, old Office files
+                        ext = f.suffix.lower()
+                        skipped.append(SkippedFile(source=f.name, error_type="UnsupportedFileError",
+                                                   reason=f"the old {ext} format is not supported — {LEGACY_HINTS[ext]}"))
         elif p.is_file():
             files.append(p)
         else:
@@ -120,7 +130,7 @@ class EvidenceBase:
                                             f"{self.settings.max_upload_mb} MB limit", "split it, or raise max_upload_mb")
                 pending.append(PendingFile(f.name, f.read_bytes()))
             except IngestionError as exc:
-                pending.append(SkippedFile(source=f.name, reason=exc.message, error_type=type(exc).__name__))
+                pending.append(_skipped(f.name, exc))
             except OSError as exc:
                 pending.append(SkippedFile(source=f.name, reason=f"cannot read the file ({exc.strerror})", error_type="OSError"))
         report = self.ingest_files([p for p in pending if isinstance(p, PendingFile)], progress)
@@ -149,7 +159,7 @@ class EvidenceBase:
                 existing[h] = record
                 (report.replaced if replaced else report.added).append(record)
             except IngestionError as exc:
-                report.skipped.append(SkippedFile(source=name, reason=exc.message, error_type=type(exc).__name__))
+                report.skipped.append(_skipped(name, exc))
             except Exception as exc:
                 if os.environ.get("PYTEST_CURRENT_TEST"):
                     raise  # never hide an unexpected error from the tests

@@ -188,3 +188,14 @@ def test_uploaded_file_is_stored_under_the_data_dir_only(evidence_base, settings
     from pathlib import Path
 
     assert Path(rec.stored_path).resolve().is_relative_to(settings.data_dir.resolve())
+
+
+def test_skip_reasons_do_not_repeat_the_file_name_and_old_office_files_are_reported(evidence_base, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "old.doc").write_bytes(b"x")
+    rep = evidence_base.ingest_paths([folder])
+    reasons = {s.source: s.reason for s in rep.skipped}
+    assert reasons["empty.pdf"].startswith("the file is empty")
+    assert ".docx" in reasons["old.doc"]
