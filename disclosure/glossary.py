@@ -97,6 +97,16 @@ def _matches(query: str, glossary: tuple[TermGroup, ...]) -> list[tuple[str, Ter
     return out
 
 
+def query_groups(query: str, glossary: tuple[TermGroup, ...] | None = None) -> list[TermGroup]:
+    """The glossary groups ``query`` mentions (non-overlapping, longest match first)."""
+    glossary = load_glossary() if glossary is None else glossary
+    return [g for _, g, _ in _matches(query, glossary)]
+
+
+def group_variants(group: TermGroup) -> tuple[str, ...]:
+    return (*group.zh, *group.en)
+
+
 def translate_query(query: str, glossary: tuple[TermGroup, ...] | None = None) -> str | None:
     """The query with each glossary term replaced by its main variant in the other language
     ("Scope 2 emissions 2023" → "範疇二排放 2023"), or None when no term matched. Words the glossary

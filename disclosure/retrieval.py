@@ -15,7 +15,10 @@ from pathlib import Path
 import numpy as np
 
 from .embeddings import Embedder
-from .glossary import expand_query, translate_query
+import re
+
+from .chunking import split_sentences
+from .glossary import TermGroup, expand_query, group_variants, query_groups, translate_query
 from .lexical import BM25Index, query_weights
 from .models import Chunk, Evidence
 from .normalization import annotate_roc_years, detect_language, find_years, normalize_text
@@ -99,6 +102,55 @@ def fuse(lists, method: str, rrf_k: int) -> dict[str, float]:
         for cid, sc in items:
             fused[cid] = fused.get(cid, 0.0) + weight * (sc - lo) / span
     return fused
+
+
+# ------------------------------------------------------------------ "states the figure asked for"
+# A question for a figure ("2023年範疇二排放量", "Scope 2 emissions 2023") is best answered by a
+# passage that states it: the asked-for term, closely followed by a number, in a sentence or table
+# line of the asked-for year. Rows of a detailed sheet mention the same words but spread over many
+# columns, and narrative passages mention the term without the figure; both rank below.
+QUANTITY_CUES = re.compile(
+    r"排放|用電|用量|消耗|耗用|使用量|強度|密集度|總量|合計|多少|金額|數量|比例|占比|比率|"
+    r"emission|consumption|usage|intensity|total|how much|how many|amount|share|percentage|figure|mwh|kwh|tco2e",
+    re.I)
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\d])")
+FIGURE_WINDOW = 40  # characters from the first asked-for term to the figure
+FIGURE_BOOST = 1.3
+
+
+def _term_positions(sentence: str, low: str, group: TermGroup) -> list[tuple[int, int]]:
+    spans = []
+    for v in group_variants(group):
+        if re.search(r"[\u3400-\u9fff]", v):
+            pat = re.escape(v) + (r"(?!\d)" if v[-1].isdigit() else "")
+            spans += [(m.start(), m.end()) for m in re.finditer(pat, sentence)]
+        else:
+            spans += [(m.start(), m.end()) for m in re.finditer(r"(?<![a-z0-9])" + re.escape(v.lower()) + r"(?![a-z0-9])", low)]
+    return spans
+
+
+def states_figure(text: str, groups: list[TermGroup], years: set[int]) -> bool:
+    """True when a sentence or table line of ``text`` names every asked-for term and then, within
+    FIGURE_WINDOW characters, a figure (not a year), and mentions one of ``years`` (if any)."""
+    if not groups:
+        return False
+    for span in split_sentences(normalize_text(text)):
+        sent = span.text
+        if years and not years & set(find_years(sent)):
+            continue
+        low = sent.lower()
+        positions = [_term_positions(sent, low, g) for g in groups]
+        if not all(positions):
+            continue
+        for m in _FIGURE.finditer(sent):
+            value = m.group(1)
+            if len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100:
+                continue
+            if sent[m.end():m.end() + 1] in ("年", "%") and "," not in value and "." not in value:
+                continue
+            if all(any(e <= m.start() and m.start() - s <= FIGURE_WINDOW for s, e in pos) for pos in positions):
+                return True
+    return False
 
 
 class HybridRetriever:
@@ -208,10 +260,17 @@ class HybridRetriever:
         qyears = set(find_years(query))
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])
         chunks = self.store.get_chunks([cid for cid, _ in ranked[: max(k * 4, 40)]])
-        if qyears:
-            ranked = sorted(
-                ((cid, s * (1.15 if cid in chunks and qyears & set(chunks[cid].years) else 1.0)) for cid, s in ranked),
-                key=lambda kv: -kv[1])
+        groups = query_groups(query) if (qyears or QUANTITY_CUES.search(query)) else []
+
+        def prior(cid: str) -> float:
+            c = chunks.get(cid)
+            if c is None:
+                return 1.0
+            f = 1.15 if qyears and qyears & set(c.years) else 1.0
+            return f * (FIGURE_BOOST if groups and states_figure(c.text, groups, qyears) else 1.0)
+
+        if qyears or groups:
+            ranked = sorted(((cid, s * prior(cid)) for cid, s in ranked), key=lambda kv: -kv[1])
         lrank = {cid: r + 1 for r, cid in enumerate(lexical_ids)}
         drank = {cid: r + 1 for r, cid in enumerate(dense_ids)}
         out: list[Evidence] = []

@@ -27,3 +27,21 @@ def evidence_base(settings):
     from disclosure.evidence import EvidenceBase
 
     return EvidenceBase(settings)
+
+
+SAMPLE_CORPUS = REPO / "corpus" / "documents"
+
+
+@pytest.fixture(scope="session")
+def sample_corpus_base(tmp_path_factory):
+    """The bundled sample corpus indexed once per test session with the real default embedding
+    model (tests using it are marked ``model``)."""
+    from disclosure.evidence import EvidenceBase
+
+    if not (SAMPLE_CORPUS / "溫室氣體盤查清冊_2021-2023.xlsx").is_file():
+        pytest.skip("sample corpus not built")
+    s = load_settings({"data_dir": tmp_path_factory.mktemp("sample") / "data"}, environ={}, secrets_path=None)
+    eb = EvidenceBase(s)
+    report = eb.ingest_paths([SAMPLE_CORPUS])
+    assert not report.skipped, report.skipped
+    return eb

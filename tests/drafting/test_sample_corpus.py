@@ -14,15 +14,8 @@ pytestmark = [pytest.mark.model,
 
 
 @pytest.fixture(scope="module")
-def sample_base(tmp_path_factory):
-    from disclosure.evidence import EvidenceBase
-    from disclosure.settings import load_settings
-
-    s = load_settings({"data_dir": tmp_path_factory.mktemp("sample") / "data"}, environ={}, secrets_path=None)
-    eb = EvidenceBase(s)
-    report = eb.ingest_paths([CORPUS])
-    assert not report.skipped
-    return eb, find_inventory(eb, CORPUS)
+def sample_base(sample_corpus_base):
+    return sample_corpus_base, find_inventory(sample_corpus_base, CORPUS)
 
 
 def test_zh_ghg_chapter_states_the_2023_figures_with_citations(sample_base):
