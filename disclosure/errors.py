@@ -131,3 +131,35 @@ class FrameworkDataError(DisclosureError):
         self.source = source
         self.reason = reason
         super().__init__(f"framework data {source}: {reason} — fix the YAML file (see frameworks/schema.py)")
+
+
+class QuestionnaireFormatError(ChecklistFormatError):
+    """A questionnaire (or last year's answers) file whose columns cannot be told apart.
+
+    ``columns`` are the header names found; ``guess`` is a best-guess role → column mapping the
+    caller can show and let the user correct, then pass back as ``mapping=``."""
+
+    def __init__(self, source: str, reason: str, columns: list[str] | None = None,
+                 guess: dict[str, str] | None = None, hint: str = ""):
+        self.source = source
+        self.reason = reason
+        self.columns = list(columns or [])
+        self.guess = dict(guess or {})
+        self.hint = hint or ("map the columns explicitly (e.g. mapping={'id': 'No.', 'text': 'Question'}; "
+                             "CLI: --map id=COLUMN,text=COLUMN)")
+        found = f"; columns found: {', '.join(self.columns)}" if self.columns else ""
+        guessed = (f"; best guess: {', '.join(f'{k}={v}' for k, v in self.guess.items())}" if self.guess else "")
+        super().__init__(f"{source}: {reason}{found}{guessed} — {self.hint}")
+
+
+class QuestionSetNotFoundError(FrameworkNotFoundError):
+    """No built-in questionnaire question set has this id."""
+
+    def __init__(self, set_id: str, known: list[str] | None = None):
+        self.set_id = set_id
+        self.framework = set_id
+        self.known = known or []
+        hint = f" (known: {', '.join(self.known)})" if self.known else ""
+        DisclosureError.__init__(
+            self, f"unknown question set '{set_id}'{hint} — or import the questionnaire as a CSV/XLSX file"
+        )
