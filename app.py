@@ -28,6 +28,6 @@ pages = [
     _page("draft", "nav_draft", ":material/edit_note:"),
     _page("gap", "nav_gap", ":material/fact_check:"),
     _page("questionnaire", "nav_questionnaire", ":material/quiz:"),
-    _page("settings", "nav_settings", ":material/settings:"),
+    _page("settings", "nav_settings", ":material/settings:", script="settings_page"),
 ]
 st.navigation([p for p in pages if p is not None]).run()

@@ -6,11 +6,11 @@ and their fusion beats either (bench/retrieval.py prints the figures).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
@@ -118,14 +118,18 @@ FIGURE_WINDOW = 40  # characters from the first asked-for term to the figure
 FIGURE_BOOST = 1.3
 
 
+@functools.lru_cache(maxsize=8192)
+def _variant_pattern(variant: str) -> re.Pattern:
+    if re.search(r"[\u3400-\u9fff]", variant):
+        return re.compile(re.escape(variant) + (r"(?!\d)" if variant[-1].isdigit() else ""))
+    return re.compile(r"(?<![a-z0-9])" + re.escape(variant.lower()) + r"(?![a-z0-9])")
+
+
 def _term_positions(sentence: str, low: str, group: TermGroup) -> list[tuple[int, int]]:
     spans = []
     for v in group_variants(group):
-        if re.search(r"[\u3400-\u9fff]", v):
-            pat = re.escape(v) + (r"(?!\d)" if v[-1].isdigit() else "")
-            spans += [(m.start(), m.end()) for m in re.finditer(pat, sentence)]
-        else:
-            spans += [(m.start(), m.end()) for m in re.finditer(r"(?<![a-z0-9])" + re.escape(v.lower()) + r"(?![a-z0-9])", low)]
+        pat = _variant_pattern(v)
+        spans += [(m.start(), m.end()) for m in pat.finditer(sentence if pat.pattern[0] != "(" else low)]
     return spans
 
 

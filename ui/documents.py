@@ -4,7 +4,7 @@ import streamlit as st
 from disclosure.evidence import PendingFile
 from disclosure.retrieval import SearchFilters
 from ui.i18n import t
-from ui.state import get_evidence_base, get_settings, show_error
+from ui.state import get_evidence_base, get_settings, ingest_with_progress, show_error, take_interrupted_ingest
 
 st.title(t("nav_documents"))
 settings = get_settings()
@@ -14,15 +14,23 @@ except Exception as exc:
     show_error(exc)
     st.stop()
 
+# An ingestion this session started and then stopped (Cancel, or any click while it ran): report
+# what finished; the files not reached are listed as not added.
+stopped = take_interrupted_ingest()
+if stopped is not None:
+    st.session_state["last_report"] = stopped
+    left = sum(s.error_type == "Cancelled" for s in stopped.skipped)
+    if left:  # kept until the next ingestion starts
+        st.session_state["ingest_notice"] = t("ingest_cancelled", done=len(stopped.added) + len(stopped.replaced), left=left)
+if st.session_state.get("ingest_notice"):
+    st.warning(st.session_state["ingest_notice"])
+
 uploads = st.file_uploader(t("upload_label"), accept_multiple_files=True,
                            type=["pdf", "docx", "xlsx", "xlsm", "csv", "txt", "md"], key="uploads")
-if st.button(t("add_files"), type="primary", disabled=not uploads):
-    bar = st.progress(0.0, text=t("working"))
+if st.button(t("add_files"), type="primary", disabled=not uploads, key="add_files"):
     files = [PendingFile(u.name, u.getvalue()) for u in uploads]
     try:
-        report = eb.ingest_files(files, lambda f, m: bar.progress(min(1.0, f), text=m))
-        bar.progress(1.0, text=t("done"))
-        st.session_state["last_report"] = report
+        st.session_state["last_report"] = ingest_with_progress(eb, files)
     except Exception as exc:
         show_error(exc)
 
@@ -37,17 +45,24 @@ if report is not None:
     for s in report.unchanged:
         st.info(f"{t('unchanged')}: {s.source} — {s.reason}")
     for s in report.skipped:
-        st.error(f"{t('skipped')}: {s.source} — {s.reason}")
+        if s.error_type == "Cancelled":
+            st.info(f"{s.source} — {s.reason}")
+        else:
+            st.error(f"{t('skipped')}: {s.source} — {s.reason}")
 
 st.subheader(t("indexed_docs"))
-docs = eb.documents()
+try:
+    docs = eb.documents()
+except Exception as exc:
+    show_error(exc)
+    st.stop()
 if not docs:
     st.info(t("no_docs"))
 else:
     st.dataframe(pd.DataFrame([{
         t("file"): d.source, t("kind"): d.kind, t("pages"): d.pages, t("chunks"): d.chunks,
         t("languages"): ", ".join(d.languages), t("warnings"): "; ".join(d.warnings), t("added_at"): d.added_at,
-        "id": d.doc_id[:10]} for d in docs]), hide_index=True, use_container_width=True)
+        "id": d.doc_id[:10]} for d in docs]), hide_index=True, width="stretch")
     with st.form("remove_form"):
         victim = st.selectbox(t("remove_doc"), [d.source for d in docs], key="remove_choice")
         if st.form_submit_button(t("remove")):

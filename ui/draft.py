@@ -100,7 +100,15 @@ inventory = st.selectbox(tr("inventory"), inv_options, index=len(inv_options) - 
 if st.button(tr("make"), type="primary", disabled=not frameworks, key="draft_make"):
     with st.spinner(tr("drafting")):
         try:
-            d = draft_chapter(eb, chapter, frameworks, draft_lang, mode=mode, inventory=inventory, year=year or None)
+            # The chat model is built from this session's settings: the cached evidence base's copy of
+            # the settings carries no API key (it is not part of the cache key).
+            chat_model = None
+            if mode == "llm":
+                from disclosure.drafting.llm import make_chat_model
+
+                chat_model = make_chat_model(settings)
+            d = draft_chapter(eb, chapter, frameworks, draft_lang, mode=mode, inventory=inventory, year=year or None,
+                              chat_model=chat_model)
             st.session_state["draft"] = d
             st.session_state["draft_edit"] = editable_markdown(d)
             st.session_state.pop("draft_check", None)
@@ -153,7 +161,7 @@ if d is not None:
     if d.gaps:
         with st.expander(f"{tr('gaps')} ({len(d.gaps)})", expanded=True):
             st.dataframe([{tr("requirement"): g.requirement_id, tr("missing"): g.missing, tr("required"): g.required}
-                          for g in d.gaps], hide_index=True, use_container_width=True)
+                          for g in d.gaps], hide_index=True, width="stretch")
     if d.rejected:
         with st.expander(f"{tr('rejected')} ({len(d.rejected)})"):
             for r in d.rejected:

@@ -4,12 +4,12 @@ import plotly.express as px
 import streamlit as st
 
 from disclosure.gap_check import (
-    GapChecker, default_cache_dir, findings_table, item_from_requirement, items_for_frameworks,
+    GapCancelled, GapChecker, default_cache_dir, findings_table, item_from_requirement, items_for_frameworks,
     report_csv_bytes, report_xlsx_bytes,
 )
 from frameworks import library
 from ui.i18n import lang, t
-from ui.state import get_settings, show_error
+from ui.state import get_settings, long_task, progress_text, show_error
 
 STRINGS = {
     "title": {"zh-TW": "缺口檢查", "en": "Gap check"},
@@ -25,7 +25,25 @@ STRINGS = {
     "claims": {"zh-TW": "聲明檢查", "en": "Claim checks"},
     "no_claims": {"zh-TW": "未發現有疑慮的聲明。", "en": "No questionable claims found."},
     "excluded": {"zh-TW": "不作為證據的頁面（目錄／索引）", "en": "Pages not used as evidence (contents / index)"},
+    "all": {"zh-TW": "全部", "en": "all"},
+    "status_covered": {"zh-TW": "已涵蓋", "en": "covered"},
+    "status_partial": {"zh-TW": "部分涵蓋", "en": "partial"},
+    "status_missing": {"zh-TW": "缺漏", "en": "missing"},
+    "col_framework": {"zh-TW": "準則框架", "en": "framework"},
+    "col_requirement_id": {"zh-TW": "代碼", "en": "requirement"},
+    "col_title": {"zh-TW": "揭露要求", "en": "title"},
+    "col_pillar": {"zh-TW": "構面", "en": "pillar"},
+    "col_status": {"zh-TW": "狀態", "en": "status"},
+    "col_score": {"zh-TW": "得分", "en": "score"},
+    "col_pages": {"zh-TW": "頁碼", "en": "pages"},
+    "col_evidence": {"zh-TW": "證據引文", "en": "evidence"},
+    "col_missing": {"zh-TW": "缺少之資訊", "en": "missing"},
+    "col_found": {"zh-TW": "已找到", "en": "found"},
+    "col_via": {"zh-TW": "經由對照", "en": "via"},
+    "col_total": {"zh-TW": "項目數", "en": "total"},
 }
+COLUMNS = ["framework", "requirement_id", "title", "pillar", "status", "score", "pages", "evidence", "missing", "found",
+           "via", "total"]
 
 
 def s(key: str) -> str:
@@ -41,11 +59,29 @@ chosen = st.multiselect(s("frameworks"), fw_ids, default=["tcfd"], key="gap_fram
 user_lists = st.session_state.get("user_checklists", {})
 checklist_file = st.file_uploader(s("checklist"), type=["csv", "xlsx"], key="gap_checklist")
 
+# A gap check this session started and then stopped (Cancel, or any click while it ran): wait until
+# it has unwound, then say so. The previous result, if any, stays as it was.
+task = long_task("gap")
+if task.interrupted:
+    with st.spinner(t("stopping")):
+        task.stop_and_wait()
+    if task.status != "finished":  # it may have finished while we waited; then its result is shown
+        st.session_state["gap_notice"] = "gap_cancelled"  # kept until the next check starts
+    task.reset()
+if st.session_state.get("gap_notice"):
+    st.warning(t(st.session_state["gap_notice"]))
+
 if st.button(s("run"), type="primary", key="gap_run"):
     if not (doc or pasted.strip()) or not (chosen or checklist_file or user_lists):
         st.warning(s("need_input"))
     else:
-        bar = st.progress(0.0, text=t("working"))
+        task.start()
+        st.session_state.pop("gap_notice", None)
+        holder = st.empty()  # the Cancel button and the bar exist only while the check runs
+        with holder.container():
+            st.button(t("cancel"), key="gap_cancel", icon=":material/stop_circle:", help=t("cancel_help"))
+            bar = st.progress(0.0, text=t("working"))
+        outcome = "stopped"
         try:
             if checklist_file is not None:
                 import tempfile
@@ -62,34 +98,52 @@ if st.button(s("run"), type="primary", key="gap_run"):
                     items += [item_from_requirement(r) for r in fw.requirements]
             data, name = (doc.getvalue(), doc.name) if doc else (pasted, "draft.txt")
             checker = GapChecker(settings, cache_dir=default_cache_dir())
-            report = checker.check(data, name, items, lambda f, m: bar.progress(min(1.0, f), text=m[:80]))
-            bar.progress(1.0, text=t("done"))
+            report = checker.check(data, name, items, lambda f, m: bar.progress(min(1.0, f), text=progress_text(m)[:80]),
+                                   cancel=task.cancel.is_set)
+            holder.empty()
             st.session_state["gap_report"] = report
+            outcome = "finished"
+        except GapCancelled:
+            outcome = "finished"
+            holder.empty()
+            st.session_state["gap_notice"] = "gap_cancelled"
+            st.warning(t("gap_cancelled"))
         except Exception as exc:
+            outcome = "failed"
+            holder.empty()
             show_error(exc)
+        finally:
+            task.end(outcome)
 
 report = st.session_state.get("gap_report")
 if report is not None:
     if report.excluded_pages:
         st.caption(s("excluded") + ": " + ", ".join(f"p. {p} ({k})" for p, k in sorted(report.excluded_pages.items())))
     st.subheader(s("scores"))
-    scores = pd.DataFrame([{"framework": r.framework, "pillar": r.pillar or "all", "score": r.score,
-                            "covered": r.covered, "partial": r.partial, "missing": r.missing, "total": r.total}
+    col = {k: s(f"col_{k}") for k in COLUMNS}
+    status_label = {k: s(f"status_{k}") for k in ("covered", "partial", "missing")}
+    pillar_label = {r.pillar: t(f"fw_pillar_{r.pillar}") for r in report.scores if r.pillar}
+    scores = pd.DataFrame([{col["framework"]: r.framework, col["pillar"]: pillar_label.get(r.pillar, s("all")),
+                            col["score"]: r.score, status_label["covered"]: r.covered, status_label["partial"]: r.partial,
+                            status_label["missing"]: r.missing, col["total"]: r.total}
                            for r in report.scores])
     if not scores.empty:
-        heat = scores[scores["pillar"] != "all"]
+        heat = scores[scores[col["pillar"]] != s("all")]
         if not heat.empty:
-            fig = px.density_heatmap(heat, x="pillar", y="framework", z="score", histfunc="avg",
+            fig = px.density_heatmap(heat, x=col["pillar"], y=col["framework"], z=col["score"], histfunc="avg",
                                      color_continuous_scale="RdYlGn", range_color=(0, 100), text_auto=".0f")
-            st.plotly_chart(fig, use_container_width=True)
-        st.dataframe(scores, hide_index=True, use_container_width=True)
+            fig.update_layout(coloraxis_colorbar_title_text=col["score"], margin=dict(t=20, b=20))
+            st.plotly_chart(fig, width="stretch")
+        st.dataframe(scores, hide_index=True, width="stretch")
     st.subheader(s("findings"))
     table = findings_table(report)
     statuses = ["covered", "partial", "missing"]
-    keep = st.multiselect(s("status_filter"), statuses, default=statuses, key="gap_status")
+    keep = st.multiselect(s("status_filter"), statuses, default=statuses, key="gap_status", format_func=status_label.get)
     if "status" in table.columns:
         table = table[table["status"].isin(keep)]
-    st.dataframe(table, hide_index=True, use_container_width=True)
+        table = table.assign(status=table["status"].map(status_label),
+                             pillar=table["pillar"].map(lambda p: pillar_label.get(p, p)))
+    st.dataframe(table.rename(columns=col), hide_index=True, width="stretch")
     st.subheader(s("claims"))
     if not report.claims:
         st.success(s("no_claims"))

@@ -54,6 +54,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "working": {"zh-TW": "處理中…", "en": "Working…"},
     "done": {"zh-TW": "完成", "en": "Done"},
     "error": {"zh-TW": "錯誤", "en": "Error"},
+    "cancel": {"zh-TW": "取消", "en": "Cancel"},
+    "cancel_help": {"zh-TW": "停止目前的工作；已完成的檔案保留，未完成的不會寫入一半。",
+                    "en": "Stop the current work; finished files are kept and nothing is half-written."},
+    "stopping": {"zh-TW": "正在停止…", "en": "Stopping…"},
+    "not_added_cancelled": {"zh-TW": "已取消，未加入", "en": "cancelled, not added"},
+    "ingest_cancelled": {"zh-TW": "已取消加入文件：{done} 個檔案已完成並保留，{left} 個未加入（未寫入任何不完整的資料）。",
+                         "en": "Adding files was cancelled: {done} file(s) finished and kept, {left} not added (nothing half-written)."},
+    "gap_cancelled": {"zh-TW": "缺口檢查已取消，未產生結果；可重新開始。",
+                      "en": "The gap check was cancelled; no result was produced. You can start it again."},
     # -- Frameworks page ------------------------------------------------------------------------
     "fw_intro": {
         "zh-TW": "瀏覽各準則框架之揭露要求、所需資料點與跨準則對照；可用中文或英文搜尋，並上傳公司自有之檢核表。",

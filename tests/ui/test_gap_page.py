@@ -24,5 +24,6 @@ def test_gap_page_checks_pasted_text_against_tcfd(tmp_path, monkeypatch):
     assert not at.error, [e.value for e in at.error]
     findings = at.dataframe[1].value
     assert len(findings) == 11  # the 11 TCFD recommended disclosures
-    assert set(findings["status"]) <= {"covered", "partial", "missing"}
-    assert "missing" in set(findings["status"])  # a two-sentence draft cannot cover everything
+    assert set(findings["狀態"]) <= {"已涵蓋", "部分涵蓋", "缺漏"}
+    assert "缺漏" in set(findings["狀態"])  # a two-sentence draft cannot cover everything
+    assert set(at.dataframe[0].value["構面"]) == {"全部", "治理", "策略", "風險管理", "指標與目標"}
