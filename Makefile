@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 TORCH  := torch==2.13.0
 PORT   ?= 8501
 
-.PHONY: app test setup setup-test index bench e2e clean
+.PHONY: app test setup setup-test index bench bench-scale e2e clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ e2e: setup-test  ## only the real-browser end-to-end tests
 
 bench: setup  ## benchmarks: ingestion speed, retrieval quality, embedding comparison
 	$(BIN)/python bench/run.py
+
+bench-scale: setup-test  ## search latency/index size at 1k-100k chunks, embedded and server; ingest and gap-check time (reportlab builds the PDFs)
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -383,6 +383,9 @@ def xlsx_to_segments(data: bytes, name: str) -> ConvertedDocument:
                                         "remove the password and save as .xlsx") from exc
         raise CorruptFileError(name, f"the workbook is damaged or not an .xlsx ({type(exc).__name__})",
                                "open and re-save it in Excel") from exc
+    except Exception as exc:  # a damaged part inside the zip: zlib, XML or openpyxl's own errors
+        raise CorruptFileError(name, f"the workbook is damaged ({type(exc).__name__})",
+                               "open and re-save it in Excel") from exc
     segments: list[Segment] = []
     warnings: list[str] = []
     for ws in wb.worksheets:
@@ -418,7 +421,11 @@ def csv_to_segments(data: bytes, name: str) -> ConvertedDocument:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    rows = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    try:
+        # newline="": a bare CR (old Mac/Excel exports) ends a row instead of breaking the reader
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error as exc:
+        raise CorruptFileError(name, f"the CSV cannot be read ({exc})", "open it in Excel and save it as CSV UTF-8") from exc
     rows = [[c if c.strip() else None for c in r] for r in rows]
     if not any(v for r in rows for v in r):
         raise EmptyDocumentError(name, "the CSV has no values")

@@ -45,7 +45,8 @@ def safe_filename(name: str, max_bytes: int = 180) -> str:
     """A display/storage name with no directories, control characters or path tricks, kept readable
     (Chinese names stay Chinese) and short enough for any filesystem."""
     name = unicodedata.normalize("NFC", str(name)).replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip().lstrip(".").strip()
+    # C0/C1 controls, and bidi overrides that make "fdp.exe" display as "exe.pdf"
+    name = re.sub(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", name).strip().lstrip(".").rstrip(". ").strip()
     name = re.sub(r'[<>:"|?*]', "_", name)
     if not name or name in {".", ".."}:
         name = "document"
@@ -150,6 +151,8 @@ class EvidenceBase:
             progress(base, f"reading {name}")
             try:
                 h = hashlib.sha256(f.data).hexdigest()
+                if h not in existing:  # another session or process may have added it since the batch began
+                    existing.update({d.content_hash: d for d in self.documents()})
                 if h in existing:
                     prev = existing[h]
                     why = "already indexed, unchanged" if prev.source == name else f"identical to already indexed '{prev.source}'"

@@ -25,12 +25,28 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
+OPEN_LOCK = ".open.lock"
+
 # Uncommitted chunks younger than this may belong to an ingest still running in another process.
 ORPHAN_GRACE_S = 15 * 60
 
 
 def _space_suffix(embedding_id: str) -> str:
     return hashlib.sha1(embedding_id.encode()).hexdigest()[:10]
+
+
+@contextlib.contextmanager
+def _data_dir_lock(settings: Settings, name: str = ".write.lock") -> Iterator[None]:
+    """An exclusive lock on ``data_dir/<name>``, shared by every process using that data dir
+    (released by the kernel if its holder dies, so a killed ingest never leaves it stuck)."""
+    lock_path = settings.data_dir / name
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def make_client(settings: Settings):
@@ -44,7 +60,11 @@ def make_client(settings: Settings):
     if settings.store_mode == "embedded":
         path = settings.data_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        # Opening a new store runs Chroma's schema migrations, which race when two processes (two app
+        # sessions, the app and the CLI) open the same data dir for the first time at once.
+        # A lock of its own, so that opening never waits for another process's long write.
+        with _data_dir_lock(settings, OPEN_LOCK):
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     if settings.store_mode == "server":
         try:
             client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
@@ -102,12 +122,15 @@ class ChunkStore:
         self.client = client if client is not None else make_client(settings)
         suffix = _space_suffix(embedding_id)
         prefix = settings.collection_prefix
-        self.chunks = self.client.get_or_create_collection(
-            f"{prefix}_chunks_{suffix}", embedding_function=None,
-            configuration={"hnsw": {"space": "cosine"}},
-            metadata={"embedding_id": embedding_id})
-        self.docs = self.client.get_or_create_collection(
-            f"{prefix}_docs_{suffix}", embedding_function=None, metadata={"embedding_id": embedding_id})
+        # Creating the collections is a write that races like the migrations above; opening
+        # existing ones under the same short lock costs nothing.
+        with _data_dir_lock(settings, OPEN_LOCK):
+            self.chunks = self.client.get_or_create_collection(
+                f"{prefix}_chunks_{suffix}", embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedding_id": embedding_id})
+            self.docs = self.client.get_or_create_collection(
+                f"{prefix}_docs_{suffix}", embedding_function=None, metadata={"embedding_id": embedding_id})
         try:
             self._batch = max(100, min(5000, int(self.client.get_max_batch_size())))
         except Exception:
@@ -118,14 +141,8 @@ class ChunkStore:
     def write_lock(self) -> Iterator[None]:
         """Serialise writers that share one data directory (several app sessions, the CLI).
         In server mode the server serialises writes; a local lock still orders our own steps."""
-        lock_path = self.settings.data_dir / ".write.lock"
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        with lock_path.open("a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        with _data_dir_lock(self.settings):
+            yield
 
     # ------------------------------------------------------------ documents
     def list_documents(self) -> list[DocumentRecord]:
