@@ -110,6 +110,25 @@ def test_uncommitted_chunks_from_a_crash_are_invisible_and_cleaned(evidence_base
     assert all(c.doc_id != "f" * 16 for c in evidence_base.store.iter_chunks())
 
 
+def test_many_uncommitted_chunks_do_not_crowd_out_committed_ones(evidence_base, report_pdf, monkeypatch):
+    """Dense search drops chunks of uncommitted documents after the query; when they fill the
+    whole candidate list, the filtered query runs instead and the committed passage is found."""
+    from disclosure.converters import convert
+
+    committed = evidence_base.ingest_files([PendingFile("r.pdf", report_pdf)]).added[0]
+    conv = convert(("範疇二排放量 45,620.9 公噸CO2e。" * 3 + "\n") .encode() * 40, "in-progress.txt")
+    chunks = evidence_base.build_chunks("in-progress.txt", conv, "e" * 64)
+    evidence_base.store.add_chunks(chunks, evidence_base.embedder.embed_passages([c.text for c in chunks]),
+                                   ingest_ts=9e12)  # a writer still at work: not committed, not an orphan yet
+    calls = []
+    real = evidence_base.store.dense_query
+    monkeypatch.setattr(evidence_base.store, "dense_query", lambda *a, **kw: calls.append(a) or real(*a, **kw))
+    evidence_base.settings.lexical_weight = 0.0  # dense only
+    hits = evidence_base.search("範疇二排放量", k=3)
+    assert hits and {h.doc_id for h in hits} == {committed.doc_id}
+    assert any(len(a) > 2 and a[2] and "$in" in str(a[2]) for a in calls)  # the fallback ran
+
+
 def test_remove_by_name_or_id_prefix(evidence_base, report_pdf):
     rec = evidence_base.ingest_files([PendingFile("r.pdf", report_pdf)]).added[0]
     evidence_base.remove(rec.doc_id[:8])
