@@ -1,0 +1,536 @@
+"""Answer a questionnaire from the evidence base and the GHG engine, deterministically (no model).
+
+For each question: a fact key (given by a built-in set, or inferred from an imported question's
+words) is resolved from the GHG inventory or from figures in the documents; otherwise the evidence
+is searched with the question (and its retrieval hints) and the sentences that state what it asks
+are quoted or condensed, each cited. Trust rules: every number in an answer comes from a cited
+passage or is computed from cited inventory cells; a choice is one of the given options; what the
+evidence does not support is ``no_evidence`` with an honest sentence, never a guess.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from ..drafting.facts import extract_quantities, nfkc
+from ..drafting.grounded import DraftContext, clean_sentence, doc_title, usable
+from ..glossary import load_glossary
+from ..normalization import detect_language, find_years
+from .facts import SCOPE12, FactResolver, FactResult, infer_fact
+from .models import NO_EVIDENCE_TEXT, Answer, AnswerSheet, Option, Question, Questionnaire
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+# Words that say nothing about what a question asks (they appear in every question).
+_STOP_EN = set("""a an the and or of in on for to by with from at as is are was were be been being do does did your you
+our we its it this that these those which what how when where who whom whose why please describe provide explain
+state indicate list give report reported reporting organization organisation company company's any all has have
+had if not no yes other than more most per year years total amount value details detail including include
+whether there their they such about into over under within across between also can could should would may
+current latest number figure data information level levels used use using""".split())
+_STOP_ZH = ("報告年度", "報告期間", "報告", "請", "說明", "描述", "提供", "貴公司", "公司", "是否", "如何", "哪些", "何種", "為何", "多少", "以及", "及其",
+            "相關", "資訊", "情形", "年度", "本年度", "揭露", "填寫", "列出", "有無", "內容", "方式", "之", "的", "與", "及", "或", "和")
+# Chinese words kept whole when a question's leftover text is split (else it is read as character bigrams).
+_ZH_WORDS = ("供應商", "數據", "減量", "排放", "能源", "用水", "取水", "耗水", "廢棄物", "產品", "碳足跡", "查證", "目標", "策略",
+             "風險", "機會", "董事會", "委員會", "情境", "碳價", "碳定價", "再生", "電力", "燃料", "運輸", "物流", "員工",
+             "訓練", "獎酬", "薪酬", "績效", "財務", "影響", "政策", "承諾", "議合", "調查", "問卷", "回覆", "比例", "金額")
+_ZH_SPLIT = re.compile(r"[之的與及或和以其並、，。；：？！（）()「」\s/]+")
+_UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "tco2e": ("tCO2e",), "mwh": ("MWh", "kWh"), "kwh": ("kWh", "MWh"), "%": ("%",), "gj": ("GJ",),
+}
+
+
+def _norm_unit(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    u = nfkc(unit).lower().replace(" ", "")
+    if re.match(r"(?:twd|ntd|nt\$|新台幣|新臺幣|元)", u):
+        return "nt$"
+    if "co2" in u:
+        return "tco2e"
+    if u in ("％", "percent", "percentage"):
+        return "%"
+    return u
+
+
+# ----------------------------------------------------------------------------------------------- concepts
+
+
+class Concepts:
+    """What a question is about: glossary term groups it mentions (matched in either language) and
+    its remaining content words (English words, Chinese bigrams)."""
+
+    def __init__(self, text: str):
+        t = nfkc(text)
+        low = t.lower()
+        self.groups: list[tuple[str, ...]] = []
+        taken: list[tuple[int, int]] = []
+        hits = []
+        for g in load_glossary():
+            for term in (*g.zh, *g.en):
+                is_zh = bool(re.search(r"[\u4e00-\u9fff]", term))
+                if is_zh:
+                    pos = t.find(term)
+                else:
+                    m = re.search(r"(?<![a-z0-9])" + re.escape(term.lower()) + r"(?![a-z0-9])", low)
+                    pos = m.start() if m else -1
+                if pos >= 0:
+                    hits.append((len(term), pos, term, g))
+        hits.sort(key=lambda h: -h[0])
+        for length, pos, term, g in hits:
+            span = (pos, pos + length)
+            if any(not (span[1] <= a or span[0] >= b) for a, b in taken):
+                continue
+            if term.lower() in _STOP_EN or term in _STOP_ZH:
+                continue
+            taken.append(span)
+            self.groups.append(tuple(dict.fromkeys((*g.zh, *g.en))))
+        rest = list(t)
+        for a, b in taken:
+            rest[a:b] = [" "] * (b - a)
+        rest_s = "".join(rest)
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{3,}", rest_s) if w.lower() not in _STOP_EN]
+        for stop in sorted(_STOP_ZH, key=len, reverse=True):
+            rest_s = rest_s.replace(stop, " ")
+        zh_words = []
+        for w in _ZH_WORDS:
+            if w in rest_s:
+                zh_words.append(w)
+                rest_s = rest_s.replace(w, " ")
+        bigrams = []
+        for run in _ZH_SPLIT.split(rest_s):
+            run = "".join(re.findall(r"[\u4e00-\u9fff]", run))
+            if len(run) == 2:
+                bigrams.append(run)
+            elif len(run) > 2:
+                bigrams += [run[i:i + 2] for i in range(len(run) - 1)]
+        self.words = list(dict.fromkeys([w.lower() for w in words] + zh_words + bigrams))
+
+    def score(self, sentence: str) -> tuple[float, float]:
+        """(share of term groups the sentence mentions, share of remaining words it mentions)."""
+        s = nfkc(sentence)
+        low = s.lower()
+
+        def has(term: str) -> bool:
+            if re.search(r"[\u4e00-\u9fff]", term):
+                return term in s
+            return re.search(r"(?<![a-z0-9])" + re.escape(term.lower()) + r"(?:s|es|ed|ing)?(?![a-z0-9])", low) is not None
+
+        # A long, many-part question is answered part by part: a sentence covering three of its terms
+        # (or six of its words) covers as much as one sentence can.
+        g = min(1.0, sum(1 for grp in self.groups if any(has(x) for x in grp)) / min(len(self.groups), 3)) if self.groups else 0.0
+        w = min(1.0, sum(1 for x in self.words if has(x)) / min(len(self.words), 6)) if self.words else 0.0
+        return g, w
+
+    def relevance(self, sentence: str) -> float:
+        """0..1: how much of the question the sentence speaks to (term groups weigh more than loose words)."""
+        g, w = self.score(sentence)
+        if self.groups and self.words:
+            # a sentence that shares none of the question's terms only shares its loose words: off topic
+            return 0.6 * g + 0.4 * w if g > 0 else min(0.3, 0.4 * w)
+        if self.groups:
+            return g
+        return w * min(1.0, len(self.words) / 3)  # one or two loose words say too little to go on
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.words
+
+
+class QuestionConcepts:
+    """Relevance of a sentence to a question asked in one or two languages: the better reading wins."""
+
+    # A sentence about the company's suppliers or customers does not answer a question about the company.
+    _OTHER_PARTY = re.compile(r"供應商|供應鏈|客戶|supplier|supply chain|customer", re.I)
+
+    def __init__(self, q: Question):
+        self.parts = [Concepts(t) for t in (q.text, q.text_alt) if t]
+        self.parts = [c for c in self.parts if not c.empty] or self.parts
+        self.about_others = bool(self._OTHER_PARTY.search(" ".join(filter(None, (q.text, q.text_alt)))))
+
+    def relevance(self, sentence: str) -> float:
+        rel = max((c.relevance(sentence) for c in self.parts), default=0.0)
+        if not self.about_others and self._OTHER_PARTY.search(nfkc(sentence)):
+            rel -= 0.3
+        return rel
+
+
+# ----------------------------------------------------------------------------------------------- the engine
+
+
+class QuestionnaireAnswerer:
+    """Answers the questions of one questionnaire over one evidence base (and GHG inventory).
+
+    Construct once per run; :meth:`answer` answers one question. ``lang`` is the answer language
+    (default: the questionnaire's)."""
+
+    # relevance a sentence needs to count as evidence, and to make an answer 'answered' (else 'partial')
+    MIN_RELEVANCE = 0.4
+    ANSWERED_RELEVANCE = 0.6
+    YES_RELEVANCE = 0.75  # a 'yes' needs a sentence that speaks to nearly all of the question
+
+    def __init__(self, evidence_base, questionnaire: Questionnaire, *, lang: str | None = None,
+                 inventory: str | Path | None = None, year: int | None = None, max_sentences: int = 3):
+        self.q = questionnaire
+        self.lang = "zh-TW" if (lang or questionnaire.language).lower().startswith("zh") else "en"
+        self.ctx = DraftContext(evidence_base, self.lang, [], inventory=inventory, year=year)
+        self.facts = FactResolver(self.ctx)
+        self.max_sentences = max_sentences
+
+    def t(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh-TW" else en
+
+    # -- entry ---------------------------------------------------------------------------------------
+    def answer(self, q: Question) -> Answer:
+        fact = q.fact or infer_fact(q)
+        result: FactResult | None = None
+        if fact:
+            try:
+                result = self.facts.resolve(fact, q)
+            except Exception as exc:  # a fact the engine cannot compute falls back to retrieval
+                import os
+
+                if os.environ.get("PYTEST_CURRENT_TEST"):
+                    raise
+                log.warning("fact %s for %s failed: %s", fact, q.id, exc)
+                result = None
+        if result is not None:
+            ans = self._from_fact(q, fact, result)
+            for rf in q.related_facts:
+                extra = self.facts.resolve(rf, q)
+                if extra is not None and extra.text not in ans.answer:
+                    ans.answer += ("" if self.lang == "zh-TW" else " ") + extra.text
+                    ans.citations += [c for c in extra.citations if c not in ans.citations]
+            return ans
+        return self._from_retrieval(q, fact)
+
+    # -- facts ---------------------------------------------------------------------------------------
+    def _from_fact(self, q: Question, fact: str, r: FactResult) -> Answer:
+        status = "partial" if r.partial else "answered"
+        ans = Answer(question_id=q.id, answer=r.text, value=r.value, unit=r.unit, year=r.year, status=status,
+                     confidence=r.confidence if not r.partial else "low", citations=r.citations, note="; ".join(r.notes),
+                     fact=fact)
+        if q.answer_type in ("choice", "multi_choice", "yes_no"):
+            return self._choose(q, ans, r.keywords + [r.text] + [c.quote for c in r.citations])
+        if q.answer_type == "number":
+            ans = self._as_number(q, ans)
+        if q.answer_type == "text" and isinstance(r.value, list):
+            ans.value = r.value  # the table stays as data; the text states it
+        return ans
+
+    def _as_number(self, q: Question, ans: Answer) -> Answer:
+        if isinstance(ans.value, list):  # a table where one number is asked: keep it, but say so
+            ans.status, ans.confidence = "partial", "medium"
+            ans.note = (ans.note + "; " if ans.note else "") + self.t("此題需單一數值，請自上列數據擇一", "one figure is asked — pick one of the figures above")
+            return ans
+        want, have = _norm_unit(q.unit), _norm_unit(ans.unit)
+        if isinstance(ans.value, float) and want and have and want != have:
+            conv = {("mwh", "kwh"): 1000.0, ("mwh", "gwh"): 0.001, ("tco2e", "ktco2e"): 0.001}.get((have, want))
+            if conv:
+                ans.value, ans.unit = ans.value * conv, q.unit
+                ans.note = (ans.note + "; " if ans.note else "") + self.t(f"已換算為{q.unit}", f"converted to {q.unit}")
+            elif want != "year":
+                ans.status, ans.confidence = "partial", "low"
+                ans.note = (ans.note + "; " if ans.note else "") + self.t(
+                    f"證據之單位為{ans.unit}，題目要求{q.unit}", f"the evidence is in {ans.unit}, the question asks for {q.unit}")
+        return ans
+
+    # -- choices -------------------------------------------------------------------------------------
+    def _choose(self, q: Question, ans: Answer, evidence_texts: list[str]) -> Answer:
+        """Pick option(s) the evidence supports; never an option the evidence does not name."""
+        if q.answer_type == "yes_no" or _yes_no_options(q.options):
+            if ans.status == "no_evidence":
+                return ans
+            opt = _yes_option(q.options)
+            ans.value = opt.id if opt else "yes"
+            label = opt.label if opt else self.t("是", "Yes")
+            ans.answer = f"{label} — {ans.answer}" if ans.answer else label
+            return ans
+        blob = nfkc(" ".join(evidence_texts)).lower()
+        matched = [o for o in q.options if _option_score(o, blob) >= 0.99]
+        if not matched:
+            ans.status, ans.confidence = "partial", "low"
+            ans.value = None
+            ans.note = (ans.note + "; " if ans.note else "") + self.t(
+                "證據未指明任一選項，請人工選擇", "the evidence names none of the options — choose one by hand")
+            return ans
+        if q.answer_type == "multi_choice":
+            chosen = matched
+            ans.value = [o.id for o in chosen]
+        else:
+            chosen = matched[:1]
+            ans.value = chosen[0].id
+            if len(matched) > 1:
+                ans.status, ans.confidence = "partial", "low"
+                ans.note = (ans.note + "; " if ans.note else "") + self.t(
+                    "證據提及多個選項，請確認", "the evidence names more than one option — check which applies")
+        labels = "、".join(o.label for o in chosen) if self.lang == "zh-TW" else "; ".join(o.label for o in chosen)
+        ans.answer = f"{labels} — {ans.answer}" if ans.answer else labels
+        return ans
+
+    # -- retrieval -----------------------------------------------------------------------------------
+    def _from_retrieval(self, q: Question, fact: str | None) -> Answer:
+        concepts = QuestionConcepts(q)
+        if q.answer_type in ("choice", "multi_choice") and q.options:
+            return self._choice_from_evidence(q, concepts, fact)
+        cands = self._candidates(q, concepts)
+        ans = Answer(question_id=q.id, answer=NO_EVIDENCE_TEXT[self.lang], status="no_evidence", confidence="low", fact=fact)
+        if q.answer_type == "number":
+            return self._number_from_evidence(q, cands, ans, concepts)
+        if not cands:
+            return ans
+        prose = [c for c in cands if " | " not in c[2]]
+        best = (prose or cands)[: (1 if q.answer_type == "yes_no" else self.max_sentences)]
+        best = [b for b in best if b[0] >= best[0][0] - 0.25]  # only sentences nearly as relevant as the best
+        texts, cites = [], []
+        for rel, ev, sent in best:
+            text = clean_sentence(re.sub(r"\*\*|__|^#+\s*", "", sent), self.ctx, ev.source)
+            if len(text) > 300:
+                text = text[:297].rstrip() + "…"
+            src_lang = detect_language(text)
+            if self.lang == "en" and src_lang in ("zh", "mixed"):
+                text = f"{doc_title(ev.source)}: “{text}”"
+            texts.append(text)
+            cites.append(self.facts.cite(self.ctx.cite(ev, text)))
+        top = best[0][0]
+        ans.answer = ("" if self.lang == "zh-TW" else " ").join(texts)
+        ans.citations = cites
+        ans.status = "answered" if top >= self.ANSWERED_RELEVANCE else "partial"
+        ans.confidence = "medium" if top >= self.ANSWERED_RELEVANCE else "low"
+        if self.lang == "en" and any(detect_language(t) in ("zh", "mixed") for t in texts):
+            ans.note = "quoted from a Chinese source — translate before submitting"
+        if q.answer_type == "yes_no" or (q.answer_type == "choice" and _yes_no_options(q.options)):
+            if top >= self.YES_RELEVANCE:
+                return self._choose(q, ans, [s for _r, _e, s in best])
+            ans.status, ans.confidence, ans.value = "partial", "low", None
+            ans.note = self.t("已引用相關證據，請確認是或否", "related evidence quoted — confirm yes or no")
+            return ans
+        if q.answer_type in ("choice", "multi_choice"):
+            return self._choose(q, ans, [s for _r, _e, s in best])
+        if q.answer_type == "table":
+            ans.status = "partial"
+            ans.note = (ans.note + "; " if ans.note else "") + self.t("表格題：請依引用內容填入表格", "table question: fill the table from the quoted evidence")
+        return ans
+
+    def _candidates(self, q: Question, concepts: QuestionConcepts, min_relevance: float | None = None,
+                    extra_queries: tuple[str, ...] = ()) -> list[tuple[float, Any, str]]:
+        floor = self.MIN_RELEVANCE if min_relevance is None else min_relevance
+        asked_years = self._asked_years(q)
+        queries = [q.text] + [x for x in (*q.queries, q.text_alt or "", *extra_queries) if x and x != q.text]
+        seen: dict[str, tuple[float, Any, str]] = {}
+        for rank_q, query in enumerate(queries[: 4 + len(extra_queries)]):
+            for rank, ev in enumerate(self.ctx.search(query[:400], k=8)):
+                for sent in self.ctx.sentences_for(ev):
+                    if not usable(sent) and " | " not in sent:
+                        continue
+                    rel = concepts.relevance(sent)
+                    if rel < floor:
+                        continue
+                    key = re.sub(r"\W", "", nfkc(sent))[:60]
+                    same_lang = (detect_language(sent) == "en") == (self.lang == "en")  # quote the answer's language first
+                    score = rel - 0.01 * rank - 0.02 * rank_q - (0.1 if " | " in sent else 0.0) + (0.05 if same_lang else 0.0)
+                    sent_years = set(find_years(sent))
+                    if asked_years and sent_years and not sent_years & asked_years:
+                        score -= 0.25  # about another year than the one asked
+                    if key not in seen or seen[key][0] < score:
+                        seen[key] = (score, ev, sent)
+        return sorted(seen.values(), key=lambda c: (-c[0], c[1].chunk_id, c[2]))
+
+    def _asked_years(self, q: Question) -> set[int]:
+        """The years a question asks about: stated in it, the base year for a base-year question, or
+        the reporting year when it says so."""
+        years = {y for y in find_years(" ".join(filter(None, (q.text, q.text_alt)))) if 1990 <= y <= 2100}
+        if not years and q.year == "base":
+            by = self.facts.resolve("base_year", q)
+            if by is not None and by.year:
+                years = {by.year}
+        if not years and self.ctx.year and self._REPORTING.search(" ".join(filter(None, (q.text, q.text_alt)))):
+            years = {self.ctx.year}
+        return years
+
+    _REPORTING = re.compile(r"報告年度|本年度|當年度|reporting year|this year|current year", re.I)
+
+    # The metric a figure must carry (as read by the drafting engine's quantity reader) for a fact key.
+    _FACT_METRIC = {"scope1_total": ("scope1",), "scope2_location": ("scope2_location", "scope2"),
+                    "scope2_market": ("scope2_market",), "scope3_total": ("scope3",), "total_scope12": ("scope12",),
+                    "electricity_consumption": ("electricity",), "renewable_electricity": ("renewable_electricity",),
+                    "renewable_share": ("re_share", "renewable_electricity")}
+
+    def _number_from_evidence(self, q: Question, cands, ans: Answer, concepts: QuestionConcepts) -> Answer:
+        """A figure for a number question the facts did not resolve: a quantity in the asked unit (and of
+        the asked metric, when a fact key names one), in a sentence relevant to the question, for the
+        year the question asks about (stated, the base year, or the reporting year)."""
+        want = _norm_unit(q.unit)
+        years = sorted(self._asked_years(q))
+        metrics = self._FACT_METRIC.get(ans.fact or "")
+        if ans.fact == "base_year_emissions":
+            metrics = ("scope12",) if re.search(SCOPE12, nfkc(q.text), re.I) else None
+        for rel, ev, sent in cands:
+            if rel < self.ANSWERED_RELEVANCE:
+                continue
+            for qn in extract_quantities(sent):
+                if qn.change or qn.unit == "":
+                    continue
+                have = _norm_unit(qn.unit)
+                if want and have != want and not (want in _UNIT_WORDS and qn.unit in _UNIT_WORDS[want]):
+                    continue
+                if re.match(r"\s*\S{0,8}\s*[=＝]", sent[qn.start + len(qn.text):]):
+                    continue  # a conversion factor (1 MWh = 3.6 GJ), not a figure of the company
+                if years and qn.year not in years:
+                    continue
+                if metrics and qn.metric not in metrics:
+                    continue
+                window = sent if len(sent) <= 160 else sent[max(0, qn.start - 40): qn.start + len(qn.text) + 8]
+                if concepts.relevance(window) < 0.3:
+                    continue  # the figure belongs to something else the sentence mentions
+                quote = clean_sentence(sent, self.ctx, ev.source)
+                ans.value, ans.unit, ans.year = qn.value, qn.unit or q.unit, qn.year
+                ans.answer = (f"{qn.text} {qn.unit}" + (f"（{qn.year}年）" if qn.year and self.lang == "zh-TW" else
+                                                        f" ({qn.year})" if qn.year else "")).strip()
+                ans.citations = [self.facts.cite(self.ctx.cite(ev, quote))]
+                ans.status, ans.confidence = ("answered", "medium") if qn.year is not None else ("partial", "low")
+                return ans
+        if cands and cands[0][0] >= self.YES_RELEVANCE:
+            rel, ev, sent = cands[0]
+            quote = clean_sentence(sent, self.ctx, ev.source)
+            ans.answer = quote
+            ans.citations = [self.facts.cite(self.ctx.cite(ev, quote))]
+            ans.status, ans.confidence = "partial", "low"
+            ans.note = self.t(f"證據未載明所需數值（{q.unit or ''}{'、' + str(years[0]) + '年' if years else ''}）",
+                              f"the evidence states no figure in the asked unit{' for ' + str(years[0]) if years else ''}")
+        return ans
+
+    _OTHER = re.compile(r"^(?:others?|其他|none|無|不適用|not applicable|n/?a|unknown|不確定|no|否|yes|是)$", re.I)
+
+    def _choice_from_evidence(self, q: Question, concepts: QuestionConcepts, fact: str | None) -> Answer:
+        """Options the evidence names, in sentences about the question; each chosen option cites its sentence."""
+        ans = Answer(question_id=q.id, answer=NO_EVIDENCE_TEXT[self.lang], status="no_evidence", confidence="low", fact=fact)
+        options = [o for o in q.options if not self._OTHER.match(nfkc(o.label).strip())]
+        extra = tuple(f"{q.text} {o.label}" for o in options[:6])
+        cands = self._candidates(q, concepts, min_relevance=0.0, extra_queries=extra)
+        found: list[tuple[float, Option, tuple]] = []
+        for o in options:
+            hits = [c for c in cands if _option_score(o, nfkc(c[2]).lower()) >= 0.99 and " | " not in c[2]]
+            if hits:
+                best = max(hits, key=lambda c: c[0])
+                found.append((best[0], o, best))
+        if not found:
+            if cands and cands[0][0] >= self.ANSWERED_RELEVANCE:
+                rel, ev, sent = cands[0]
+                quote = clean_sentence(sent, self.ctx, ev.source)
+                ans.answer, ans.status = quote, "partial"
+                ans.citations = [self.facts.cite(self.ctx.cite(ev, quote))]
+                ans.note = self.t("證據未指明任一選項，請人工選擇", "the evidence names none of the options — choose one by hand")
+            return ans
+        found.sort(key=lambda f: -f[0])
+        chosen = found if q.answer_type == "multi_choice" else found[:1]
+        texts, cites = [], []
+        for _rel, _o, (rel, ev, sent) in chosen:
+            quote = clean_sentence(sent, self.ctx, ev.source)
+            if quote not in texts:
+                texts.append(quote)
+                cites.append(self.facts.cite(self.ctx.cite(ev, quote)))
+        labels = ("、" if self.lang == "zh-TW" else "; ").join(o.label for _r, o, _c in chosen)
+        if self.lang == "en" and any(detect_language(t) in ("zh", "mixed") for t in texts):
+            ans.note = "quoted from a Chinese source — translate before submitting"
+        ans.answer = f"{labels} — " + ("" if self.lang == "zh-TW" else " ").join(texts)
+        ans.value = [o.id for _r, o, _c in chosen] if q.answer_type == "multi_choice" else chosen[0][1].id
+        ans.citations = cites
+        top = chosen[0][0]
+        ans.status, ans.confidence = ("answered", "medium") if top >= self.MIN_RELEVANCE else ("partial", "low")
+        if q.answer_type == "choice" and len(found) > 1:
+            ans.status, ans.confidence = "partial", "low"
+            ans.note = self.t("證據提及多個選項，請確認", "the evidence names more than one option — check which applies")
+        return ans
+
+
+def _yes_no_options(options: list[Option]) -> bool:
+    keys = {nfkc(o.label).strip().lower() for o in options} | {o.id.lower() for o in options}
+    return bool(options) and len(options) <= 3 and bool(keys & {"yes", "是", "有", "y"})
+
+
+def _yes_option(options: list[Option]) -> Option | None:
+    for o in options:
+        if nfkc(o.label).strip().lower() in ("yes", "是", "有", "y") or o.id.lower() in ("yes", "y"):
+            return o
+    return None
+
+
+_NEGATIVE_OPTION = re.compile(r"^(?:未|無|沒有|不|尚未|否)|(?<![a-z])(?:no|not(?! yet)|none|never|don't|doesn't|do not|does not|"
+                              r"without|n/a)(?![a-z])|尚未|沒有|並未|未(?:設|有|使用|進行|計算|取得)", re.I)
+
+
+def _option_score(o: Option, blob: str) -> float:
+    """1.0 when the evidence names the option: its label (either language), a distinctive part of it
+    (text in brackets or around a slash), or its id as words; else the share of its English words found.
+    An option that says something is absent (未使用…, No …) is never matched by presence."""
+    labels = [x for x in (o.label, o.label_alt) if x]
+    if any(_NEGATIVE_OPTION.search(nfkc(x).strip()) for x in labels):
+        return 0.0
+    best = 0.0
+    for label in labels + [o.id.replace("_", " ").replace("-", " ")]:
+        lab = nfkc(label).lower().strip()
+        if len(lab) >= 2 and lab in blob:
+            return 1.0
+        for seg in re.split(r"[（）()／/、,;；]+", lab):
+            seg = seg.strip()
+            distinctive = (len(seg) >= 3 and re.search(r"[\u4e00-\u9fff]", seg)) or \
+                (len(seg) >= 8 and len(re.findall(r"[a-z]{2,}", seg)) >= 2) or re.fullmatch(r"[a-z]*\d+[a-z\-\d]*|[a-z]{2,}-[a-z\d]+", seg)
+            if distinctive and seg != lab and seg in blob:
+                return 1.0
+        words = [w for w in re.findall(r"[a-z][a-z\-]{2,}", lab) if w not in _STOP_EN]
+        if len(words) >= 2:
+            best = max(best, sum(1 for w in words if re.search(r"(?<![a-z])" + re.escape(w), blob)) / len(words))
+    return best
+
+
+# ----------------------------------------------------------------------------------------------- service
+
+
+def answer_questionnaire(evidence_base, questionnaire: Questionnaire, *, lang: str | None = None,
+                         inventory: str | Path | None = "auto", year: int | None = None,
+                         previous: dict[str, str] | None = None, previous_source: str | None = None,
+                         progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> AnswerSheet:
+    """Answer every question of ``questionnaire`` from ``evidence_base``.
+
+    ``inventory``: a GHG inventory workbook path; ``"auto"`` (default) finds one among the indexed
+    documents (else in the sample corpus folder); ``None`` answers figures from the documents only.
+    ``lang``: answer language ("zh-TW" / "en"; default the questionnaire's). ``previous``: last year's
+    answers (id → text, see :func:`~disclosure.questionnaire.importer.read_previous_answers`), compared
+    and offered for reuse (:mod:`disclosure.questionnaire.previous`); answers already in an imported
+    file count as last year's too. ``progress(done, total)`` is called after each question; when
+    ``cancel()`` returns True the run stops, ``answers`` holds what was done and ``cancelled`` is set.
+    """
+    from .previous import apply_previous
+
+    if inventory == "auto":
+        from ..drafting import find_inventory
+
+        inventory = find_inventory(evidence_base, evidence_base.settings.corpus_dir)
+    answerer = QuestionnaireAnswerer(evidence_base, questionnaire, lang=lang, inventory=inventory, year=year)
+    answerer.facts.reporting_year()
+    sheet = AnswerSheet(questionnaire=questionnaire, lang=answerer.lang, reporting_year=answerer.ctx.year,
+                        inventory=Path(inventory).name if inventory else None, previous_source=previous_source)
+    total = len(questionnaire.questions)
+    if progress:
+        progress(0, total)
+    for i, q in enumerate(questionnaire.questions):
+        if cancel and cancel():
+            sheet.cancelled = True
+            break
+        sheet.answers.append(answerer.answer(q))
+        if progress:
+            progress(i + 1, total)
+    prev = dict(previous or {})
+    for q in questionnaire.questions:
+        if q.previous_answer and q.id not in prev:
+            prev[q.id] = q.previous_answer
+    if prev:
+        apply_previous(sheet, prev)
+    sheet.notes = list(answerer.ctx.review_notes)
+    return sheet
