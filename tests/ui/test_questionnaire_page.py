@@ -68,3 +68,31 @@ def test_empty_evidence_base_says_what_to_do(ui_env):
     run(at)
     assert "evidence base is empty" in page_text(at)
     assert "qn_sheet" not in at.session_state
+
+
+def test_cancel_keeps_the_answers_finished_so_far(indexed, monkeypatch):
+    import streamlit as st
+
+    from disclosure.questionnaire import QuestionnaireAnswerer
+
+    real = QuestionnaireAnswerer.answer
+    calls = []
+
+    def answer(self, q):
+        calls.append(q.id)
+        if len(calls) == 3:
+            st.session_state["_task_questionnaire"].cancel.set()  # what the Cancel click does
+        return real(self, q)
+
+    monkeypatch.setattr(QuestionnaireAnswerer, "answer", answer)
+    at = open_page("questionnaire", lang="en")
+    at.button(key="qn_run").click()
+    run(at)
+    sheet = at.session_state["qn_sheet"]
+    assert sheet.cancelled and [a.question_id for a in sheet.answers] == calls == calls[:3]
+    assert any("Cancelled" in w.value for w in at.warning)
+    assert len(at.dataframe[0].value) == 3
+    monkeypatch.setattr(QuestionnaireAnswerer, "answer", real)
+    at.button(key="qn_run").click()  # and it runs again to the end
+    run(at)
+    assert not at.session_state["qn_sheet"].cancelled and len(at.dataframe[0].value) > 20
