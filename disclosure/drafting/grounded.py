@@ -864,7 +864,7 @@ def write_trend(ctx: DraftContext, sp: SlotPlan) -> Written:
     return [(_sentence(text, [cite_b, cite_c]), {sp.slot.id})]
 
 
-_BASE_YEAR_RE = re.compile(r"以\s*(?:民國)?\s*(\d{2,4})\s*年(?:度)?\s*(?:[（(]\s*(\d{4})\s*年?\s*[）)])?\s*(?:作)?為\s*(?:本公司之?)?(?:盤查)?基準年"
+BASE_YEAR_RE = re.compile(r"以\s*(?:民國)?\s*(\d{2,4})\s*年(?:度)?\s*(?:[（(]\s*(\d{4})\s*年?\s*[）)])?\s*(?:作)?為\s*(?:本公司之?)?(?:盤查)?基準年"
                            r"|基準年\s*(?:為|：|:)\s*(?:民國)?\s*(\d{2,4})\s*年?|base year (?:is|of|was)\s*(\d{4})", re.I)
 
 
@@ -876,7 +876,7 @@ def write_base_year(ctx: DraftContext, sp: SlotPlan) -> Written:
     hits = []
     for rank, ev in enumerate(_search_both(ctx, sp.slot, k=8)):
         for sent in ctx.sentences_for(ev):
-            m = _BASE_YEAR_RE.search(sent)
+            m = BASE_YEAR_RE.search(sent)
             if m:
                 raw = next(g for g in m.groups() if g)
                 y = int(raw)
@@ -898,7 +898,7 @@ def write_base_year(ctx: DraftContext, sp: SlotPlan) -> Written:
     if target_rows:
         t = target_rows[0]
         by = by or t.base_year
-        cites.append(_cite_target(ctx, t))
+        cites.append(cite_target(ctx, t))
     if by is None:
         return []
     text = (f"本公司以{by}年為溫室氣體排放之基準年" if zh else f"The company uses {by} as its base year")
@@ -1001,7 +1001,7 @@ def write_intensity(ctx: DraftContext, sp: SlotPlan) -> Written:
 # -- targets --------------------------------------------------------------------------------------------
 
 
-def _scope_desc(t, zh: bool) -> str:
+def scope_desc(t, zh: bool) -> str:
     scopes = tuple(t.scopes)
     method = getattr(t, "scope2_method", None)
     m_zh = {"market": "（市場基準）", "location": "（地點基準）"}.get(method or "", "")
@@ -1019,7 +1019,7 @@ def _scope_desc(t, zh: bool) -> str:
     return "、".join(f"範疇{s}" for s in scopes) if zh else ", ".join(f"Scope {s}" for s in scopes)
 
 
-def _cite_target(ctx: DraftContext, t) -> Citation:
+def cite_target(ctx: DraftContext, t) -> Citation:
     p = t.provenance
     text = (f"{t.name} | {t.type} | scopes {'+'.join(map(str, t.scopes))}"
             + (f" C{'+C'.join(map(str, t.scope3_categories))}" if t.scope3_categories else "")
@@ -1036,9 +1036,9 @@ def write_targets(ctx: DraftContext, sp: SlotPlan) -> Written:
     out: Written = []
     if ctx.targets:
         for t in sorted(ctx.targets, key=lambda t: (t.net_zero, t.horizon != "near-term", t.target_year, t.name)):
-            cite = _cite_target(ctx, t)
-            cites = [cite] + _target_corroboration(ctx, t)
-            scope = _scope_desc(t, zh)
+            cite = cite_target(ctx, t)
+            cites = [cite] + target_corroboration(ctx, t)
+            scope = scope_desc(t, zh)
             validated = bool(t.sbti_status and re.search(r"通過|確認|validated|approved", t.sbti_status, re.I))
             if t.net_zero:
                 text = (f"長期目標為於{t.target_year}年達成淨零排放，{scope}絕對排放量較{t.base_year}年減少至少{t.reduction_pct:g}%" if zh else
@@ -1089,7 +1089,7 @@ def write_targets(ctx: DraftContext, sp: SlotPlan) -> Written:
     return out
 
 
-def _target_corroboration(ctx: DraftContext, t) -> list[Citation]:
+def target_corroboration(ctx: DraftContext, t) -> list[Citation]:
     q = f"{t.target_year}年 減少 {t.reduction_pct:g}% 目標 基準年 {t.base_year}"
     for ev in ctx.search(q, k=6):
         for tf in extract_targets(ev.text):
@@ -1126,11 +1126,11 @@ def write_progress(ctx: DraftContext, sp: SlotPlan) -> Written:
                                    scope3_categories=t.scope3_categories)
         cur_recs = select_records(inv, year=p.latest_year, scopes=t.scopes, scope2_method=t.scope2_method or "location",
                                   scope3_categories=t.scope3_categories)
-        cites = [_cite_target(ctx, t),
-                 cite_records(ctx, f"target-base:{t.name}", base_recs, p.base_value, f"{t.base_year} {_scope_desc(t, False)}", [t.base_year]),
-                 cite_records(ctx, f"target-now:{t.name}", cur_recs, p.latest_value, f"{p.latest_year} {_scope_desc(t, False)}",
+        cites = [cite_target(ctx, t),
+                 cite_records(ctx, f"target-base:{t.name}", base_recs, p.base_value, f"{t.base_year} {scope_desc(t, False)}", [t.base_year]),
+                 cite_records(ctx, f"target-now:{t.name}", cur_recs, p.latest_value, f"{p.latest_year} {scope_desc(t, False)}",
                               [p.latest_year, p.reduction_to_date_pct, p.expected_reduction_pct])]
-        scope = _scope_desc(t, zh)
+        scope = scope_desc(t, zh)
         if key in done_keys:
             # same boundary as a target already reported: only say where it stands
             met = p.reduction_to_date_pct >= t.reduction_pct
@@ -1464,7 +1464,7 @@ def chapter_tables(ctx: DraftContext, chapter: str) -> list[DataTable]:
         rows = []
         cites = []
         for t in sorted(ctx.targets, key=lambda t: (t.net_zero, t.target_year, t.name)):
-            cites.append(_cite_target(ctx, t))
+            cites.append(cite_target(ctx, t))
             prog = "—"
             if not t.net_zero and t.type == "absolute" and t.base_year in inv.years:
                 try:
@@ -1472,7 +1472,7 @@ def chapter_tables(ctx: DraftContext, chapter: str) -> list[DataTable]:
                     prog = f"-{p.reduction_to_date_pct:.1f}%（{p.latest_year}）" if zh else f"-{p.reduction_to_date_pct:.1f} % ({p.latest_year})"
                 except Exception:
                     pass
-            rows.append([t.name, _scope_desc(t, zh), str(t.base_year), str(t.target_year), f"-{t.reduction_pct:g}%",
+            rows.append([t.name, scope_desc(t, zh), str(t.base_year), str(t.target_year), f"-{t.reduction_pct:g}%",
                          t.sbti_status or "—", prog])
         tables.append(DataTable(
             title="減碳目標一覽" if zh else "Reduction targets",

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from ..drafting.facts import extract_quantities, extract_targets, nfkc
 from ..drafting.grounded import (
-    _BASE_YEAR_RE, _cite_target, _scope_desc, _target_corroboration, cell_ranges, cite_records,
+    BASE_YEAR_RE, cite_target, scope_desc, target_corroboration, cell_ranges, cite_records,
     clean_sentence, corroborate,
 )
 from ..drafting.models import Citation
@@ -393,7 +393,7 @@ class FactResolver:
         for query in ("基準年 盤查 理由", "base year GHG inventory"):
             for rank, ev in enumerate(self.ctx.search(query, k=8)):
                 for sent in self.ctx.sentences_for(ev):
-                    m = _BASE_YEAR_RE.search(sent)
+                    m = BASE_YEAR_RE.search(sent)
                     if m:
                         y = int(next(g for g in m.groups() if g))
                         y = y + 1911 if y < 1000 else y
@@ -411,7 +411,7 @@ class FactResolver:
         rows = [t for t in self.ctx.targets if by is None or t.base_year == by]
         if rows:
             by = by or rows[0].base_year
-            cites.append(_cite_target(self.ctx, rows[0]))
+            cites.append(cite_target(self.ctx, rows[0]))
         if by is None:
             return None
         return FactResult(self.t(f"基準年為{by}年。", f"The base year is {by}."), float(by), "year", by,
@@ -578,7 +578,7 @@ class FactResolver:
 
     # -- targets -------------------------------------------------------------------------------------
     def _target_text(self, t) -> str:
-        scope = _scope_desc(t, self.zh)
+        scope = scope_desc(t, self.zh)
         if t.net_zero:
             return self.t(f"{t.target_year}年達成淨零排放，{scope}絕對排放量較{t.base_year}年減少至少{t.reduction_pct:g}%",
                           f"net-zero by {t.target_year}, cutting absolute {scope} emissions at least {t.reduction_pct:g} % "
@@ -597,8 +597,8 @@ class FactResolver:
             targets.sort(key=lambda t: (-t.target_year, t.name))
             cites, parts, rows = [], [], []
             for t in targets:
-                cites.append(_cite_target(self.ctx, t))
-                cites += _target_corroboration(self.ctx, t)
+                cites.append(cite_target(self.ctx, t))
+                cites += target_corroboration(self.ctx, t)
                 parts.append(self._target_text(t) + (self.t("（已通過SBTi確認）", " (SBTi-validated)") if self._sbti_validated(t) else ""))
                 rows.append({"target": t.name, "scopes": "+".join(map(str, t.scopes)), "base_year": t.base_year,
                              "target_year": t.target_year, "reduction_pct": t.reduction_pct, "sbti_status": t.sbti_status})
@@ -636,7 +636,7 @@ class FactResolver:
         nz = [t for t in self.ctx.targets if t.net_zero]
         if nz:
             t = nz[0]
-            cites = [_cite_target(self.ctx, t)] + _target_corroboration(self.ctx, t)
+            cites = [cite_target(self.ctx, t)] + target_corroboration(self.ctx, t)
             text = self.t(f"承諾{self._target_text(t)}。", f"Commitment: {self._target_text(t)}.")
             return FactResult(text, float(t.target_year), "year", t.target_year, [self.cite(c) for c in cites], "high")
         return self._targets_from_evidence(q, ("net_zero",))
@@ -645,7 +645,7 @@ class FactResolver:
         cites, statuses = [], []
         for t in self.ctx.targets:
             if t.sbti_status and not re.search(r"不適用|n/?a|not applicable", t.sbti_status, re.I):
-                cites.append(_cite_target(self.ctx, t))
+                cites.append(cite_target(self.ctx, t))
                 statuses.append(t.sbti_status)
         doc_sent = None
         for query in ("SBTi 科學基礎減量目標倡議 確認 通過", "targets validated by the Science Based Targets initiative SBTi"):
