@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import write_corpus
+from drafting_corpus import write_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = str(REPO / "ui" / "draft.py")

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from conftest import fake_settings, write_corpus
+from drafting_corpus import fake_settings, write_corpus
 from disclosure.drafting import draft_chapter
 from disclosure.drafting.llm import make_chat_model, split_model_sentences
 from disclosure.drafting.validation import check_draft, numbers_in

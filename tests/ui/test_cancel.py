@@ -5,7 +5,7 @@ import pytest
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from builders import make_pdf
-from conftest import open_page, run
+from ui_support import open_page, run
 
 TCFD_TEXT = ("董事會下設永續發展委員會，每季至少召開一次會議，監督氣候相關風險與機會。"
              "2023年範疇一排放量為8,512公噸CO2e，範疇二（地點基準）為45,620.9公噸CO2e。")

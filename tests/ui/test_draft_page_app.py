@@ -5,7 +5,7 @@ import io
 
 from streamlit.delta_generator import DeltaGenerator
 
-from conftest import PAGES, open_page, run
+from ui_support import PAGES, open_page, run
 
 SECRET = "sk-draft-0123456789abcdef"
 

@@ -2,7 +2,7 @@
 inventory rows they sum, and the gap items this session's draft and gap check left open."""
 import pytest
 
-from conftest import PAGES, WORKBOOK, open_page, run
+from ui_support import PAGES, WORKBOOK, open_page, run
 
 needs_workbook = pytest.mark.skipif(not WORKBOOK.is_file(), reason="sample corpus workbook not built")
 

@@ -1,13 +1,11 @@
 """Questionnaire page through AppTest: a built-in supplier survey answered from a small indexed
 corpus (fake embedder), figures cited, unanswerable questions say so, edits are checked, XLSX offered."""
-import io
 
 import pytest
-from openpyxl import load_workbook
 
 from builders import make_pdf
 
-from conftest import open_page, page_text, run
+from ui_support import open_page, page_text, run
 
 REPORT = ("112年度溫室氣體盤查報告書\n"
           "112年度範疇一排放量為8,512.0公噸CO2e，範疇二排放量依地點基準計算為45,620.9公噸CO2e，"

@@ -1,6 +1,6 @@
 """Settings page with AppTest: edit settings for the session, persistence lines with the key masked,
 LLM and store connection tests with clear messages, and the evidence base reopened on change."""
-from conftest import open_page, page_text, run
+from ui_support import open_page, page_text, run
 
 SECRET = "sk-test-0123456789abcdef"
 
@@ -105,7 +105,7 @@ def test_changing_the_data_dir_reopens_the_evidence_base(ui_env):
     EvidenceBase(load_settings()).ingest_paths([ui_env / "corpus" / "note.md"])
     at = open_page("home")
     assert at.metric[0].value == "1"
-    from conftest import PAGES
+    from ui_support import PAGES
 
     at.switch_page(str(PAGES / "settings_page.py"))
     run(at)
@@ -119,7 +119,7 @@ def test_changing_the_data_dir_reopens_the_evidence_base(ui_env):
 
 
 def test_an_unreachable_store_is_an_error_message_and_the_app_recovers(ui_env, dead_port):
-    from conftest import PAGES
+    from ui_support import PAGES
 
     at = open_page("settings_page")
     at.radio(key="set_store_mode").set_value("server")
