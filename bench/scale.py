@@ -201,7 +201,6 @@ def worker_store(mode: str, sizes: list[int], reps: int) -> dict:
 
             total, dense, lexical, docs_ms = [], [], [], []
             committed = eb.committed_ids()
-            where = {"doc_id": {"$in": committed}}
             for _ in range(reps):
                 for q in QUERIES:
                     t0 = time.perf_counter()
@@ -209,7 +208,7 @@ def worker_store(mode: str, sizes: list[int], reps: int) -> dict:
                     total.append((time.perf_counter() - t0) * 1000)
                     assert hits, q
                     t0 = time.perf_counter()
-                    store.dense_query(embedder.embed_query(q), settings.retrieval_candidates, where)
+                    eb.retriever._dense(embedder.embed_query(q), settings.retrieval_candidates, None, committed)
                     dense.append((time.perf_counter() - t0) * 1000)
                     idx = eb.retriever.lexical_index(committed)
                     t0 = time.perf_counter()

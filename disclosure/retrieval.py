@@ -208,19 +208,29 @@ class HybridRetriever:
         return BM25Index.build(ids, texts, meta)
 
     # ------------------------------------------------------------ search
-    def _dense(self, vec, n: int, where: dict | None, committed: list[str]) -> list[tuple[str, float]]:
-        """Nearest chunks of committed documents. Chunks of a document still being written (or left
-        by a crash) are dropped after the query rather than by a filter on the committed ids:
-        that filter costs Chroma a scan that grows with the index (≈270 ms of a 600 ms search at
-        100k chunks, bench/scale.py). Only when the dropped ones leave too few results is the
-        filtered query run."""
+    def _dense(self, vec, n: int, where: dict | None, committed: list[str],
+               not_language: str | None = None, share: float = 1.0) -> list[tuple[str, float]]:
+        """Nearest chunks of committed documents (and not in ``not_language``).
+
+        Chroma turns a metadata filter into a scan that grows with the index (≈270 ms of a 600 ms
+        search at 100k chunks, bench/scale.py), so the committed-document and language conditions
+        are applied to the results instead, over a few extra candidates. The filtered query is used
+        when the language condition keeps less than half of the index (``share``) or the results
+        run short (chunks of a document still being written, or a rare language)."""
+        def filtered() -> list[tuple[str, float]]:
+            clauses = [{"doc_id": {"$in": list(committed)}}] + ([where] if where else [])
+            if not_language:
+                clauses.append({"language": {"$ne": not_language}})
+            return self.store.dense_query(vec, n, clauses[0] if len(clauses) == 1 else {"$and": clauses})
+
+        if not_language and share < 0.5:
+            return filtered()
         committed_set = set(committed)
-        margin = max(10, n // 2)
-        hits = self.store.dense_query(vec, n + margin, where)
-        kept = [(cid, sc) for cid, sc in hits if cid.rsplit(":", 1)[0] in committed_set]
+        hits = self.store.dense_query(vec, n + max(10, n // 2), where, with_language=True)
+        kept = [(cid, sc) for cid, sc, lang in hits
+                if cid.rsplit(":", 1)[0] in committed_set and lang != not_language]
         if len(kept) < n and len(kept) < len(hits):
-            clause = {"doc_id": {"$in": list(committed)}}
-            kept = self.store.dense_query(vec, n, clause if where is None else {"$and": [clause, where]})
+            return filtered()
         return kept[:n]
 
     def search(self, query: str, k: int, committed: list[str], filters: SearchFilters | None = None,
@@ -247,8 +257,10 @@ class HybridRetriever:
         # Each passage is matched lexically against the query in its own language: the original
         # query for passages in the query's language, the glossary translation for the others.
         scores = idx.scores(query_weights(query, same))
+        share = 1.0  # the part of the index in another language than the query's
         if translated and cross and len(idx):
             other = np.fromiter((m["language"] != qlang for m in idx.meta), dtype=bool, count=len(idx))
+            share = float(other.mean())
             foreign = np.fromiter((m["language"] not in (qlang, "mixed", "unknown") for m in idx.meta),
                                   dtype=bool, count=len(idx))
             tr_scores = idx.scores(query_weights(translated, other_exp)) * self.settings.translation_lexical_factor
@@ -266,9 +278,8 @@ class HybridRetriever:
         dense_ids = [cid for cid, _ in dense]
         dense_tr: list[tuple[str, float]] = []
         if translated and cross and self.settings.dense_weight > 0:
-            lang_clause = {"language": {"$ne": qlang}}
-            where_tr = lang_clause if fw is None else {"$and": [fw, lang_clause]}
-            dense_tr = self._dense(self.embedder.embed_query(translated), n, where_tr, committed)
+            dense_tr = self._dense(self.embedder.embed_query(translated), n, fw, committed, not_language=qlang,
+                                   share=share)
 
         tw = self.settings.translation_weight
         lists = ((lexical, self.settings.lexical_weight), (dense, self.settings.dense_weight),

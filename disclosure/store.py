@@ -14,7 +14,6 @@ import hashlib
 import json
 import logging
 import time
-from pathlib import Path
 from typing import Any, Iterator
 
 import numpy as np
@@ -199,12 +198,18 @@ class ChunkStore:
         got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
         return {cid: chunk_from_store(cid, t or "", md) for cid, t, md in zip(got["ids"], got["documents"], got["metadatas"])}
 
-    def dense_query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
+    def dense_query(self, vector: np.ndarray, n: int, where: dict | None = None,
+                    with_language: bool = False) -> list[tuple]:
+        """(chunk id, similarity) of the ``n`` nearest chunks, or (chunk id, similarity, language)
+        with ``with_language``."""
         total = self.chunks.count()
         if total == 0:
             return []
         got = self.chunks.query(query_embeddings=[vector.tolist()], n_results=min(n, total), where=where,
-                                include=["distances"])
+                                include=["distances", "metadatas"] if with_language else ["distances"])
+        if with_language:
+            return [(cid, 1.0 - float(d), (md or {}).get("language"))
+                    for cid, d, md in zip(got["ids"][0], got["distances"][0], got["metadatas"][0])]
         return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0])]
 
     def remove_orphans(self, committed: set[str], grace_s: float = ORPHAN_GRACE_S) -> int:

@@ -218,3 +218,20 @@ def test_skip_reasons_do_not_repeat_the_file_name_and_old_office_files_are_repor
     reasons = {s.source: s.reason for s in rep.skipped}
     assert reasons["empty.pdf"].startswith("the file is empty")
     assert ".docx" in reasons["old.doc"]
+
+
+def test_dense_language_condition_holds_on_both_paths(evidence_base):
+    """The translated query's dense list holds only passages in the other language, whether the
+    condition is applied to the results (most of the index qualifies) or as a filter (few do)."""
+    zh = "".join(f"第{i}段：範疇二排放量依地點基準計算。\n\n" for i in range(12))
+    en = "".join(f"Paragraph {i}: Scope 2 emissions are location-based.\n\n" for i in range(3))
+    evidence_base.ingest_files([PendingFile("zh.md", zh.encode()), PendingFile("en.md", en.encode())])
+    r = evidence_base.retriever
+    committed = evidence_base.committed_ids()
+    vec = evidence_base.embedder.embed_query("Scope 2 emissions")
+    langs = {c.chunk_id: c.language for c in evidence_base.iter_chunks()}
+    for share in (0.9, 0.1):  # post-filtered, then filtered in the store
+        hits = r._dense(vec, 5, None, committed, not_language="en", share=share)
+        assert hits and all(langs[cid] != "en" for cid, _ in hits)
+    hits = r._dense(vec, 5, None, committed, not_language="zh", share=0.9)  # too few survive: filtered query
+    assert hits and all(langs[cid] == "en" for cid, _ in hits)
