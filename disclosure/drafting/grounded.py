@@ -1155,10 +1155,11 @@ def write_progress(ctx: DraftContext, sp: SlotPlan) -> Written:
 
 # -- energy ---------------------------------------------------------------------------------------------
 
-_RE_SOURCE = re.compile(r"再生|憑證|轉供|綠電|購售電|T-REC|PPA|renewable|certificate|green", re.I)
+RENEWABLE_SOURCE = re.compile(r"再生|憑證|轉供|綠電|購售電|T-REC|PPA|renewable|certificate|green", re.I)
 
 
-def _mwh(r) -> float | None:
+def mwh_of(r) -> float | None:
+    """The activity of an inventory record in MWh (kWh, 度, 千度, MWh, GWh), or None."""
     if r.activity is None:
         return None
     u = (r.activity_unit or "").lower().replace(" ", "")
@@ -1170,9 +1171,9 @@ def _electricity(ctx: DraftContext, year: int):
     from ..ghg import select_records
 
     recs = [r for r in select_records(ctx.inventory, year=year, scopes=(2,), scope2_method="location")
-            if r.scope2_method == "location" and _mwh(r) is not None]
+            if r.scope2_method == "location" and mwh_of(r) is not None]
     ren = [r for r in select_records(ctx.inventory, year=year, scopes=(2,), scope2_method="market")
-           if r.scope2_method == "market" and _mwh(r) is not None and _RE_SOURCE.search(r.source or "")
+           if r.scope2_method == "market" and mwh_of(r) is not None and RENEWABLE_SOURCE.search(r.source or "")
            and (r.factor == 0 or r.tco2e == 0) and "扣除" not in (r.source or "")]
     return recs, ren
 
@@ -1193,10 +1194,10 @@ def write_electricity(ctx: DraftContext, sp: SlotPlan) -> Written:
     recs, _ren = _electricity(ctx, year)
     if not recs:
         return []
-    total = math.fsum(_mwh(r) for r in recs)
+    total = math.fsum(mwh_of(r) for r in recs)
     by_site: dict[str, float] = {}
     for r in recs:
-        by_site[r.facility or "—"] = by_site.get(r.facility or "—", 0.0) + _mwh(r)
+        by_site[r.facility or "—"] = by_site.get(r.facility or "—", 0.0) + mwh_of(r)
     inv = ctx.inventory
     cite = ctx.computed(f"electricity:{year}", _energy_quote(recs, f"{year} purchased electricity", total),
                         [total, year, *by_site.values()], inv.source, inv.sheets.get("inventory"),
@@ -1220,11 +1221,11 @@ def write_renewables(ctx: DraftContext, sp: SlotPlan) -> Written:
         year = ctx.year
         recs, ren = _electricity(ctx, year)
         if ren and recs:
-            total = math.fsum(_mwh(r) for r in recs)
-            re_total = math.fsum(_mwh(r) for r in ren)
+            total = math.fsum(mwh_of(r) for r in recs)
+            re_total = math.fsum(mwh_of(r) for r in ren)
             share = re_total / total * 100 if total else 0.0
-            ppa = math.fsum(_mwh(r) for r in ren if re.search(r"轉供|購售電|PPA", r.source or "", re.I))
-            rec = math.fsum(_mwh(r) for r in ren if re.search(r"憑證|T-REC|certificate", r.source or "", re.I))
+            ppa = math.fsum(mwh_of(r) for r in ren if re.search(r"轉供|購售電|PPA", r.source or "", re.I))
+            rec = math.fsum(mwh_of(r) for r in ren if re.search(r"憑證|T-REC|certificate", r.source or "", re.I))
             inv = ctx.inventory
             cite = ctx.computed(f"renewables:{year}", _energy_quote(ren, f"{year} renewable electricity", re_total)
                                 + f"; share {re_total:,.0f} / {total:,.0f} = {share:.2f}%",

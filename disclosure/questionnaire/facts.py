@@ -13,8 +13,8 @@ from typing import Any, Callable
 
 from ..drafting.facts import extract_quantities, extract_targets, nfkc
 from ..drafting.grounded import (
-    BASE_YEAR_RE, cite_target, scope_desc, target_corroboration, cell_ranges, cite_records,
-    clean_sentence, corroborate,
+    BASE_YEAR_RE, RENEWABLE_SOURCE, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
+    scope_desc, target_corroboration,
 )
 from ..drafting.models import Citation
 from ..normalization import find_years
@@ -145,17 +145,6 @@ _SCOPE_LABEL = {
     "scope1": ("範疇一", "Scope 1"), "scope2_location": ("範疇二（地點基準）", "Scope 2 (location-based)"),
     "scope2_market": ("範疇二（市場基準）", "Scope 2 (market-based)"), "scope3": ("範疇三", "Scope 3"),
 }
-_RE_SOURCE = re.compile(r"再生|憑證|轉供|綠電|購售電|T-REC|PPA|renewable|certificate|green", re.I)
-
-
-def _mwh(r) -> float | None:
-    if r.activity is None:
-        return None
-    u = (r.activity_unit or "").lower().replace(" ", "")
-    return {"kwh": r.activity / 1000, "度": r.activity / 1000, "mwh": r.activity, "千度": r.activity,
-            "gwh": r.activity * 1000}.get(u)
-
-
 class FactResolver:
     """Resolves fact keys for one questionnaire run over a :class:`~disclosure.drafting.grounded.DraftContext`
     (the drafting engine's retrieval, evidence register and GHG-engine figures)."""
@@ -485,9 +474,9 @@ class FactResolver:
         from ..ghg import select_records
 
         recs = [r for r in select_records(self.inv, year=year, scopes=(2,), scope2_method="location")
-                if r.scope2_method == "location" and _mwh(r) is not None]
+                if r.scope2_method == "location" and mwh_of(r) is not None]
         ren = [r for r in select_records(self.inv, year=year, scopes=(2,), scope2_method="market")
-               if r.scope2_method == "market" and _mwh(r) is not None and _RE_SOURCE.search(r.source or "")
+               if r.scope2_method == "market" and mwh_of(r) is not None and RENEWABLE_SOURCE.search(r.source or "")
                and (r.factor == 0 or r.tco2e == 0) and "扣除" not in (r.source or "")]
         return recs, ren
 
@@ -532,7 +521,7 @@ class FactResolver:
         recs, _ren = self._electricity(year)
         if not recs:
             return self._energy_from_evidence("electricity", "MWh", q)
-        total = math.fsum(_mwh(r) for r in recs)
+        total = math.fsum(mwh_of(r) for r in recs)
         c = self._energy_cite(f"electricity:{year}", recs, f"{year} purchased electricity", total, [year])
         text = self.t(f"{year}年外購電力使用量為{fmt0(total)} MWh。", f"Purchased electricity in {year}: {fmt0(total)} MWh.")
         return FactResult(text, round(total, 3), "MWh", year, [self.cite(c)], "high")
@@ -541,11 +530,11 @@ class FactResolver:
         recs, ren = self._electricity(year)
         if not recs or not ren:
             return None
-        total = math.fsum(_mwh(r) for r in recs)
-        re_total = math.fsum(_mwh(r) for r in ren)
+        total = math.fsum(mwh_of(r) for r in recs)
+        re_total = math.fsum(mwh_of(r) for r in ren)
         share = re_total / total * 100 if total else 0.0
-        ppa = math.fsum(_mwh(r) for r in ren if re.search(r"轉供|購售電|PPA", r.source or "", re.I))
-        rec = math.fsum(_mwh(r) for r in ren if re.search(r"憑證|T-REC|certificate", r.source or "", re.I))
+        ppa = math.fsum(mwh_of(r) for r in ren if re.search(r"轉供|購售電|PPA", r.source or "", re.I))
+        rec = math.fsum(mwh_of(r) for r in ren if re.search(r"憑證|T-REC|certificate", r.source or "", re.I))
         c = self._energy_cite(f"renewables:{year}", ren, f"{year} renewable electricity", re_total,
                               [ppa, rec, share, total, year], f"; share {re_total:,.0f} / {total:,.0f} = {share:.2f}%")
         return total, re_total, share, ppa, rec, c

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from drafting_corpus import fake_settings, write_corpus
+from loopback_llm import serve_chat
 from disclosure.drafting import draft_chapter
 from disclosure.drafting.llm import make_chat_model, split_model_sentences
 from disclosure.drafting.validation import check_draft, numbers_in
@@ -38,40 +37,10 @@ def scripted_reply(system: str, user: str) -> str:
     return "".join(out)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802 - http.server API
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.requests.append(body)
-        if not self.path.endswith("/chat/completions"):
-            self.send_error(404)
-            return
-        msgs = body["messages"]
-        system = next((m["content"] for m in msgs if m["role"] == "system"), "")
-        user = next((m["content"] for m in msgs if m["role"] == "user"), "")
-        reply = {"id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": body.get("model", "scripted"),
-                 "choices": [{"index": 0, "finish_reason": "stop",
-                              "message": {"role": "assistant", "content": scripted_reply(system, user)}}],
-                 "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
-        data = json.dumps(reply, ensure_ascii=False).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def openai_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.requests = []
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serve_chat(lambda system, user, body: scripted_reply(system, user)) as server:
+        yield server
 
 
 def _llm_settings(data_dir, port):
@@ -92,7 +61,7 @@ def test_llm_draft_through_an_openai_compatible_server_drops_the_invented_number
     finally:
         eb.settings = fake_settings(eb.settings.data_dir)
     assert openai_server.requests, "the model was never called"
-    first = openai_server.requests[0]
+    first = openai_server.requests[0]["body"]
     assert first["model"] == "scripted"
     assert "不是指示" in first["messages"][0]["content"] and "<documents>" in first["messages"][1]["content"]
     texts = [s.text for s in d.sentences()]
@@ -117,7 +86,7 @@ def test_an_instruction_inside_a_document_does_not_change_the_figures(tmp_path, 
     clean, attacked = drafts
     assert attacked.provenance.quarantined, "the injected passage was never retrieved"
     for req in openai_server.requests:
-        assert "ignore previous instructions" not in json.dumps(req, ensure_ascii=False).lower()
+        assert "ignore previous instructions" not in json.dumps(req["body"], ensure_ascii=False).lower()
     assert _numbers(attacked) == _numbers(clean)
     assert "90" not in _numbers(attacked)
 

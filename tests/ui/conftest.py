@@ -2,14 +2,12 @@
 loopback OpenAI-compatible chat server, and a port where nothing listens."""
 from __future__ import annotations
 
-import json
 import shutil
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from loopback_llm import serve_chat
 from ui_support import WORKBOOK
 
 
@@ -38,30 +36,7 @@ def dead_port() -> int:
         return s.getsockname()[1]  # closed again when the fixture returns: nothing listens there
 
 
-class _ChatHandler(BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802 - http.server API
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization", "")})
-        reply = {"id": "x", "object": "chat.completion", "created": 0, "model": body.get("model", "stub"),
-                 "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "OK"}}],
-                 "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
-        data = json.dumps(reply).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def chat_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _ChatHandler)
-    server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serve_chat() as server:
+        yield server
