@@ -1,4 +1,4 @@
-"""Fixtures of the drafting tests; the generated corpus itself is in drafting_corpus.py."""
+"""Fixtures of the drafting tests; the generated corpus itself is in tests/drafting_corpus.py."""
 from __future__ import annotations
 
 import pytest
