@@ -13,17 +13,16 @@ alias of ``tcfd:G-a``), the item is linked to it and takes its chapter.
 """
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from disclosure.encodings import UnknownEncodingError, decode_bytes
 from disclosure.errors import ChecklistFormatError
+from disclosure.tables import csv_rows, header_key, xlsx_sheets
 
 from .schema import CHAPTER_IDS, Framework, LocalizedText, Requirement, SearchHints, Section, normalize_key
 
@@ -35,7 +34,7 @@ log = logging.getLogger(__name__)
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
-# Accepted header names, in order of preference (compared after normalisation, see _header_key).
+# Accepted header names, in order of preference (compared after normalisation, see header_key).
 ID_HEADERS = ("item_id", "itemid", "id", "item_no", "item no", "no", "no.", "number", "code", "ref", "reference",
               "question_id", "question id", "qid", "編號", "題號", "項目編號", "檢核編號", "代碼", "代號", "序號", "指標編號")
 QUESTION_HEADERS = ("question", "questions", "question_text", "question text", "checklist item", "check item",
@@ -54,25 +53,11 @@ _PILLAR_WORDS = {
 _PILLAR_CHAPTER = {"governance": "governance", "strategy": "risk-strategy", "risk-management": "risk-strategy"}
 
 
-def _header_key(text: Any) -> str:
-    t = unicodedata.normalize("NFKC", str(text or "")).replace("\ufeff", "").strip().lower()
-    return re.sub(r"[\s_]+", "", t)
-
-
-def _cell(value: Any) -> str:
-    """Cell value as clean text (Excel numbers like 1.0 become "1")."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace("\ufeff", "").strip()
-
-
 def pillar_from(text: str | None) -> str | None:
     """Map a pillar or group label ("G", "Governance", "治理", "MT-2") to a TCFD pillar id."""
     if not text:
         return None
-    key = _header_key(text)
+    key = header_key(text)
     for pillar, words in _PILLAR_WORDS.items():
         if key in words:
             return pillar
@@ -95,36 +80,24 @@ def decode_csv_bytes(raw: bytes) -> tuple[str, str]:
 
 
 def _read_csv_rows(path: Path) -> tuple[list[list[str]], str]:
-    text, encoding = decode_csv_bytes(path.read_bytes())
-    sample = text[:5000]
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        pass
-    rows = [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    return rows, encoding
+        return csv_rows(path.read_bytes(), tsv=path.suffix.lower() == ".tsv")
+    except UnknownEncodingError:
+        raise ChecklistFormatError("could not detect the text encoding of the CSV — save it as UTF-8 "
+                                   "(Excel: 'CSV UTF-8') and try again") from None
 
 
 def _read_xlsx_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
     try:
-        from openpyxl import load_workbook
-    except ImportError as exc:  # pragma: no cover
-        raise ChecklistFormatError("reading .xlsx needs openpyxl — pip install openpyxl") from exc
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        return xlsx_sheets(path.read_bytes())
     except Exception as exc:  # openpyxl raises several types for a damaged or non-xlsx file
         raise ChecklistFormatError(f"{path.name}: not a readable .xlsx workbook ({exc.__class__.__name__}) — re-save it from Excel as .xlsx") from exc
-    try:
-        return [(ws.title, [[_cell(c) for c in row] for row in ws.iter_rows(values_only=True)]) for ws in wb.worksheets]
-    finally:
-        wb.close()
 
 
 # -- header detection --------------------------------------------------------------------------------
 def _find_column(keys: list[str], names: Sequence[str], taken: set[int]) -> int | None:
     for name in names:
-        want = _header_key(name)
+        want = header_key(name)
         for i, k in enumerate(keys):
             if i not in taken and k == want:
                 return i
@@ -133,7 +106,7 @@ def _find_column(keys: list[str], names: Sequence[str], taken: set[int]) -> int 
 
 def detect_columns(header: list[str]) -> dict[str, int] | None:
     """Column indexes for id, question and optional pillar/group, or None if id or question is missing."""
-    keys = [_header_key(h) for h in header]
+    keys = [header_key(h) for h in header]
     taken: set[int] = set()
     cols: dict[str, int] = {}
     for role, names in (("id", ID_HEADERS), ("question", QUESTION_HEADERS)):

@@ -10,14 +10,13 @@ The original header and rows are kept so the export reproduces them.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..encodings import UnknownEncodingError, decode_bytes
+from ..encodings import UnknownEncodingError
+from ..tables import csv_rows, header_key, xlsx_sheets
 from ..errors import QuestionnaireFormatError
 from .models import AnswerType, Option, Question, Questionnaire
 
@@ -59,20 +58,6 @@ _OPTION_CODE = re.compile(r"^\s*(?:\(?([A-Za-z]|\d{1,2})[.)）、:]|[（(]([A-Za
 _UNIT_IN_TEXT = re.compile(r"[（(]\s*(公噸\s*CO2e|tCO2e|metric tons? CO2e|MWh|kWh|千度|度|%|％|m3|m³|立方公尺|公噸|GJ)\s*[)）]", re.I)
 
 
-def header_key(text: Any) -> str:
-    t = unicodedata.normalize("NFKC", str(text or "")).replace("\ufeff", "").strip().lower()
-    return re.sub(r"[\s_\-]+", "", t)
-
-
-def cell_text(value: Any) -> str:
-    """A cell as clean text (Excel numbers like 1.0 become "1")."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace("\ufeff", "").strip()
-
-
 # ----------------------------------------------------------------------------------------------- reading
 
 
@@ -81,32 +66,19 @@ def read_table(data: bytes, filename: str, sheet: str | None = None) -> list[tup
     suffix = Path(filename).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         try:
-            from openpyxl import load_workbook
-
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            sheets = xlsx_sheets(data, sheet)
         except Exception as exc:  # openpyxl raises several types for a damaged or non-xlsx file
             raise QuestionnaireFormatError(filename, f"not a readable .xlsx workbook ({type(exc).__name__})",
                                            hint="re-save it from Excel as .xlsx, or export it as CSV") from exc
-        try:
-            sheets = [(ws.title, [[cell_text(c) for c in row] for row in ws.iter_rows(values_only=True)])
-                      for ws in wb.worksheets if sheet is None or ws.title == sheet]
-        finally:
-            wb.close()
         if sheet is not None and not sheets:
             raise QuestionnaireFormatError(filename, f"no sheet named '{sheet}'", hint="check the sheet name")
         return sheets
     if suffix in (".csv", ".tsv", ".txt"):
         try:
-            text, _enc = decode_bytes(data)
+            rows, _enc = csv_rows(data, tsv=suffix == ".tsv")
         except UnknownEncodingError:
             raise QuestionnaireFormatError(filename, "the text encoding could not be recognised",
                                            hint="save it as UTF-8 (Excel: 'CSV UTF-8') and try again") from None
-        delimiter = "\t" if suffix == ".tsv" else ","
-        try:
-            delimiter = csv.Sniffer().sniff(text[:5000], delimiters=",;\t").delimiter
-        except csv.Error:
-            pass
-        rows = [[cell_text(c) for c in r] for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
         return [(None, rows)]
     raise QuestionnaireFormatError(filename, f"unsupported file type '{suffix or '(none)'}'",
                                    hint="use .xlsx or .csv")
