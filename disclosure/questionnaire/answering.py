@@ -163,6 +163,15 @@ class QuestionConcepts:
 # ----------------------------------------------------------------------------------------------- the engine
 
 
+_DATE = re.compile(r"(?:民國)?\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\b\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b")
+
+
+def subject_years(sentence: str) -> set[int]:
+    """The years a sentence is about, not the dates it mentions: "111年度（2022年）盤查…於112年3月3日完成查證"
+    is about 2022 although it was verified in 2023."""
+    return set(find_years(_DATE.sub(" ", nfkc(sentence))))
+
+
 class QuestionnaireAnswerer:
     """Answers the questions of one questionnaire over one evidence base (and GHG inventory).
 
@@ -334,7 +343,7 @@ class QuestionnaireAnswerer:
                     key = re.sub(r"\W", "", nfkc(sent))[:60]
                     same_lang = (detect_language(sent) == "en") == (self.lang == "en")  # quote the answer's language first
                     score = rel - 0.01 * rank - 0.02 * rank_q - (0.1 if " | " in sent else 0.0) + (0.05 if same_lang else 0.0)
-                    sent_years = set(find_years(sent))
+                    sent_years = subject_years(sent)
                     if asked_years and sent_years and not sent_years & asked_years:
                         score -= 0.25  # about another year than the one asked
                     if key not in seen or seen[key][0] < score:
