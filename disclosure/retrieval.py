@@ -116,6 +116,9 @@ QUANTITY_CUES = re.compile(
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\d])")
 FIGURE_WINDOW = 40  # characters from the first asked-for term to the figure
 FIGURE_BOOST = 1.3
+# Candidates a dense query may ask for to apply the committed/language conditions to its results;
+# beyond this the filtered query is cheaper.
+DENSE_POSTFILTER_MAX = 1000
 
 
 @functools.lru_cache(maxsize=8192)
@@ -155,6 +158,15 @@ def states_figure(text: str, groups: list[TermGroup], years: set[int]) -> bool:
             if all(any(e <= m.start() and m.start() - s <= FIGURE_WINDOW for s, e in pos) for pos in positions):
                 return True
     return False
+
+
+def _languages(idx: BM25Index) -> np.ndarray:
+    """The language of every passage of ``idx`` as an array, computed once per index."""
+    langs = getattr(idx, "_languages", None)
+    if langs is None or len(langs) != len(idx):
+        langs = np.array([m["language"] for m in idx.meta], dtype=object)
+        idx._languages = langs
+    return langs
 
 
 class HybridRetriever:
@@ -214,22 +226,27 @@ class HybridRetriever:
 
         Chroma turns a metadata filter into a scan that grows with the index (≈270 ms of a 600 ms
         search at 100k chunks, bench/scale.py), so the committed-document and language conditions
-        are applied to the results instead, over a few extra candidates. The filtered query is used
-        when the language condition keeps less than half of the index (``share``) or the results
-        run short (chunks of a document still being written, or a rare language)."""
+        are applied to the results instead, over enough extra candidates for the part of the index
+        that qualifies (``share``). The filtered query is used when that would take too many
+        candidates, or when the results run short (chunks of a document still being written)."""
         def filtered() -> list[tuple[str, float]]:
             clauses = [{"doc_id": {"$in": list(committed)}}] + ([where] if where else [])
             if not_language:
                 clauses.append({"language": {"$ne": not_language}})
             return self.store.dense_query(vec, n, clauses[0] if len(clauses) == 1 else {"$and": clauses})
 
-        if not_language and share < 0.5:
+        want = n + max(10, n // 2)
+        if not_language:
+            if share <= 0:
+                return []
+            want = int(want / min(share, 1.0)) + 1
+        if want > DENSE_POSTFILTER_MAX:
             return filtered()
         committed_set = set(committed)
-        hits = self.store.dense_query(vec, n + max(10, n // 2), where, with_language=True)
+        hits = self.store.dense_query(vec, want, where, with_language=True)
         kept = [(cid, sc) for cid, sc, lang in hits
                 if cid.rsplit(":", 1)[0] in committed_set and lang != not_language]
-        if len(kept) < n and len(kept) < len(hits):
+        if len(kept) < n and len(hits) >= want:
             return filtered()
         return kept[:n]
 
@@ -259,10 +276,10 @@ class HybridRetriever:
         scores = idx.scores(query_weights(query, same))
         share = 1.0  # the part of the index in another language than the query's
         if translated and cross and len(idx):
-            other = np.fromiter((m["language"] != qlang for m in idx.meta), dtype=bool, count=len(idx))
+            langs = _languages(idx)
+            other = langs != qlang
             share = float(other.mean())
-            foreign = np.fromiter((m["language"] not in (qlang, "mixed", "unknown") for m in idx.meta),
-                                  dtype=bool, count=len(idx))
+            foreign = other & (langs != "mixed") & (langs != "unknown")
             tr_scores = idx.scores(query_weights(translated, other_exp)) * self.settings.translation_lexical_factor
             scores = np.where(foreign, tr_scores, np.where(other, np.maximum(scores, tr_scores), scores))
         if allowed is not None:

@@ -116,7 +116,7 @@ def test_many_uncommitted_chunks_do_not_crowd_out_committed_ones(evidence_base, 
     from disclosure.converters import convert
 
     committed = evidence_base.ingest_files([PendingFile("r.pdf", report_pdf)]).added[0]
-    conv = convert(("範疇二排放量 45,620.9 公噸CO2e。" * 3 + "\n") .encode() * 40, "in-progress.txt")
+    conv = convert(("範疇二排放量 45,620.9 公噸CO2e。" * 3 + "\n").encode() * 800, "in-progress.txt")
     chunks = evidence_base.build_chunks("in-progress.txt", conv, "e" * 64)
     evidence_base.store.add_chunks(chunks, evidence_base.embedder.embed_passages([c.text for c in chunks]),
                                    ingest_ts=9e12)  # a writer still at work: not committed, not an orphan yet
