@@ -133,9 +133,7 @@ if prev_file is not None:
     try:
         previous = read_previous_answers(prev_file.getvalue(), prev_file.name)
         c2.caption(s("previous_read", n=len(previous)))
-    except QuestionnaireFormatError as exc:
-        show_error(exc)
-    except Exception as exc:
+    except Exception as exc:  # an unreadable file is a message, never a stack trace
         show_error(exc)
 
 task = long_task("questionnaire")
