@@ -100,13 +100,15 @@ if st.button(s("run"), type="primary", key="gap_run"):
             checker = GapChecker(settings, cache_dir=default_cache_dir())
             report = checker.check(data, name, items, lambda f, m: bar.progress(min(1.0, f), text=progress_text(m)[:80]),
                                    cancel=task.cancel.is_set)
-            holder.empty()
+            # Session state first: any st call below raises StopException when the person has
+            # clicked meanwhile, and the next run must still find the result (or the notice).
             st.session_state["gap_report"] = report
             outcome = "finished"
-        except GapCancelled:
-            outcome = "finished"
             holder.empty()
+        except GapCancelled:
             st.session_state["gap_notice"] = "gap_cancelled"
+            outcome = "stopped"
+            holder.empty()
             st.warning(t("gap_cancelled"))
         except Exception as exc:
             outcome = "failed"

@@ -162,11 +162,13 @@ if st.button(s("run"), type="primary", key="qn_run"):
                 previous_source=prev_file.name if prev_file is not None else None,
                 progress=lambda done, total: bar.progress(done / max(total, 1), text=f"{done}/{total}"),
                 cancel=task.cancel.is_set)
+            # Session state first: any st call below raises StopException when the person has
+            # clicked meanwhile, and the next run must still find the answers.
+            st.session_state["qn_sheet"] = sheet
+            outcome = "finished"
             holder.empty()
             if sheet.cancelled:
                 st.warning(s("cancelled"))
-            st.session_state["qn_sheet"] = sheet
-            outcome = "finished"
         except Exception as exc:
             outcome = "failed"
             holder.empty()
