@@ -197,7 +197,11 @@ if sheet is not None:
         s("col_citations"): citations_text(a),
         s("col_stale"): "⚠" if a.stale else "",
     } for a in shown])
-    st.dataframe(table, hide_index=True, width="stretch", key="qn_table")
+    st.dataframe(table, hide_index=True, width="stretch", key="qn_table", column_config={
+        s("col_id"): st.column_config.TextColumn(width="small"),
+        s("col_question"): st.column_config.TextColumn(width="medium"),
+        s("col_answer"): st.column_config.TextColumn(width="large"),
+    })
     st.subheader(s("edit_title"))
     st.caption(s("edit_hint"))
     by_id = {a.question_id: a for a in sheet.answers}
