@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .chunking import chunk_text
-from .converters import EXTENSIONS, LEGACY_HINTS, ConvertedDocument, convert, kind_for
+from .converters import EXTENSIONS, LEGACY_HINTS, ConvertedDocument, convert
 from .embeddings import Embedder, make_embedder
 from .errors import DocumentNotFoundError, FileTooLargeError, IngestionError
+from .pages import classify_pages
 from .models import Chunk, DocumentRecord, Evidence, IngestReport, Location, SkippedFile
 from .normalization import detect_language, find_roc_years, find_years
 from .retrieval import HybridRetriever, SearchFilters, index_text
@@ -184,14 +185,16 @@ class EvidenceBase:
     def build_chunks(self, name: str, converted: ConvertedDocument, content_hash: str) -> list[Chunk]:
         doc_id = content_hash[:16]
         chunks: list[Chunk] = []
+        page_kinds = classify_pages(converted.segments)
         for seg in converted.segments:
+            page_kind = page_kinds.get(seg.location.page, "body") if seg.location.page is not None else "body"
             for span in chunk_text(seg.text, self.settings.chunk_size, self.settings.chunk_overlap):
                 loc = Location(**{**seg.location.model_dump(), "char_start": span.start, "char_end": span.end})
                 chunks.append(Chunk(
                     chunk_id=f"{doc_id}:{len(chunks)}", doc_id=doc_id, source=name, kind=converted.kind,
                     text=span.text, location=loc, language=detect_language(span.text),
                     years=find_years(span.text), roc_years=find_roc_years(span.text),
-                    content_hash=content_hash, ordinal=len(chunks)))
+                    content_hash=content_hash, ordinal=len(chunks), page_kind=page_kind))
         return chunks
 
     def _ingest_one(self, name: str, data: bytes, content_hash: str, progress: Progress) -> tuple[DocumentRecord, bool]:

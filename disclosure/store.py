@@ -94,6 +94,8 @@ def chunk_metadata(c: Chunk, ingest_ts: float) -> dict[str, Any]:
         md["paragraph"] = loc.paragraph
     if c.roc_years:
         md["roc_years"] = json.dumps(c.roc_years, ensure_ascii=False)
+    if c.page_kind != "body":
+        md["page_kind"] = c.page_kind
     for y in c.years:  # one flag per year so Chroma can filter on a year
         md[f"y{y}"] = True
     return md
@@ -109,6 +111,7 @@ def chunk_from_store(chunk_id: str, text: str, md: dict[str, Any]) -> Chunk:
         years=[int(y) for y in str(md.get("years", "")).split(",") if y],
         roc_years=json.loads(md["roc_years"]) if md.get("roc_years") else {},
         content_hash=md.get("content_hash", ""), ordinal=md.get("ordinal", 0),
+        page_kind=md.get("page_kind", "body"),
     )
 
 

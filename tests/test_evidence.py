@@ -235,3 +235,18 @@ def test_dense_language_condition_holds_on_both_paths(evidence_base):
         assert hits and all(langs[cid] != "en" for cid, _ in hits)
     hits = r._dense(vec, 5, None, committed, not_language="zh", share=0.9)  # too few survive: filtered query
     assert hits and all(langs[cid] == "en" for cid, _ in hits)
+
+
+def test_contents_and_index_pages_rank_below_the_pages_they_point_to(evidence_base):
+    """A table of contents names every topic; the page that states the figure comes first, and the
+    chunk records what kind of page it came from."""
+    toc = ("目錄\n" + "\n".join(f"{t} ........ {p}" for t, p in [
+        ("董事會監督氣候相關風險", 3), ("範疇二排放量", 4), ("範疇一排放量", 4), ("情境分析", 5), ("減碳目標", 6)]))
+    body = "溫室氣體盤查\n本公司2023年範疇二排放量依地點基準計算為45,620.9公噸CO2e，依市場基準計算為35,740.9公噸CO2e。"
+    governance = "氣候治理\n董事會下設永續發展委員會，每季召開會議監督氣候相關風險與機會。"
+    evidence_base.ingest_files([PendingFile("report.pdf", make_pdf([toc, governance, body]))])
+    kinds = {c.page: c.page_kind for c in evidence_base.iter_chunks()}
+    assert kinds == {1: "toc", 2: "body", 3: "body"}
+    for query in ("範疇二排放量", "Scope 2 emissions", "董事會監督氣候相關風險"):
+        pages = [e.page for e in evidence_base.search(query, k=3)]
+        assert pages and pages[0] != 1, (query, pages)
