@@ -20,9 +20,9 @@ from .chunking import chunk_text
 from .converters import EXTENSIONS, LEGACY_HINTS, ConvertedDocument, convert
 from .embeddings import Embedder, make_embedder
 from .errors import DocumentNotFoundError, FileTooLargeError, IngestionError
-from .pages import classify_pages
 from .models import Chunk, DocumentRecord, Evidence, IngestReport, Location, SkippedFile
 from .normalization import detect_language, find_roc_years, find_years
+from .pages import classify_pages
 from .retrieval import HybridRetriever, SearchFilters, index_text
 from .settings import Settings
 from .store import ChunkStore
@@ -187,7 +187,7 @@ class EvidenceBase:
         chunks: list[Chunk] = []
         page_kinds = classify_pages(converted.segments)
         for seg in converted.segments:
-            page_kind = page_kinds.get(seg.location.page, "body") if seg.location.page is not None else "body"
+            page_kind = page_kinds.get(seg.location.page, "body")
             for span in chunk_text(seg.text, self.settings.chunk_size, self.settings.chunk_overlap):
                 loc = Location(**{**seg.location.model_dump(), "char_start": span.start, "char_end": span.end})
                 chunks.append(Chunk(

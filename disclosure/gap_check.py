@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from .pages import classify_page, page_heading
+from .pages import classify_page, classify_pages, page_heading  # noqa: F401 - classify_page, page_heading re-exported
 from .chunking import chunk_text, split_sentences
 from .converters import ConvertedDocument, convert, text_to_segments
 from .errors import DisclosureError
@@ -673,18 +673,14 @@ def read_document(data: bytes | str, name: str, settings: Settings) -> tuple[Con
 def build_document(data: bytes | str, name: str, settings: Settings) -> CheckedDocument:
     """Pages classified, body pages chunked into passages (index and TOC pages set aside)."""
     converted, digest = read_document(data, name, settings)
-    kinds: dict[int, str] = {}
+    kinds = classify_pages(converted.segments)
     page_texts: dict[int, str] = {}
     passages: list[Passage] = []
-    previous: str | None = None
     for seg in converted.segments:
         page = seg.location.page
-        kind = classify_page(seg.text, previous) if page is not None else "body"
-        previous = f"{kind}|{page_heading(seg.text)}" if page is not None else None
         if page is not None:
-            kinds[page] = kind
             page_texts[page] = seg.text
-        if kind != "body":
+        if kinds.get(page, "body") != "body":
             continue
         for span in chunk_text(seg.text, settings.chunk_size, settings.chunk_overlap):
             text = span.text.strip()

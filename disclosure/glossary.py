@@ -39,8 +39,8 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[TermGroup, ...]:
 # Compiled once per term: the glossary has more patterns than `re`'s own cache (512) holds, so
 # without this every query recompiled them all (~150 ms of a 170 ms search, bench/scale.py).
 @functools.lru_cache(maxsize=16384)
-def _zh_digit_pattern(term: str) -> re.Pattern:
-    return re.compile(re.escape(term) + r"(?!\d)")
+def _zh_pattern(term: str) -> re.Pattern:
+    return re.compile(re.escape(term) + (r"(?!\d)" if term[-1].isdigit() else ""))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -53,7 +53,7 @@ def _zh_in(term: str, text: str) -> bool:
     (類別1 is not in 類別10)."""
     if not term[-1].isdigit():
         return term in text
-    return _zh_digit_pattern(term).search(text) is not None
+    return _zh_pattern(term).search(text) is not None
 
 
 def _en_in(term: str, text_lower: str) -> bool:
@@ -115,8 +115,11 @@ def query_groups(query: str, glossary: tuple[TermGroup, ...] | None = None) -> l
     return [g for _, g, _ in _matches(query, glossary)]
 
 
-def group_variants(group: TermGroup) -> tuple[str, ...]:
-    return (*group.zh, *group.en)
+def group_spans(group: TermGroup, text: str, text_lower: str) -> list[tuple[int, int]]:
+    """Where ``text`` mentions ``group``, matched as :func:`expand_query` matches a query (Chinese
+    variants in ``text``, English ones as whole words in ``text_lower``)."""
+    spans = [m.span() for z in group.zh for m in _zh_pattern(z).finditer(text)]
+    return spans + [m.span() for e in group.en for m in _en_pattern(e.lower()).finditer(text_lower)]
 
 
 def translate_query(query: str, glossary: tuple[TermGroup, ...] | None = None) -> str | None:

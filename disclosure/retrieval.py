@@ -6,19 +6,17 @@ and their fusion beats either (bench/retrieval.py prints the figures).
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
+import re
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .embeddings import Embedder
-import re
-
 from .chunking import split_sentences
-from .glossary import TermGroup, expand_query, group_variants, query_groups, translate_query
+from .embeddings import Embedder
+from .glossary import TermGroup, expand_query, group_spans, query_groups, translate_query
 from .lexical import BM25Index, query_weights
 from .models import Chunk, Evidence
 from .normalization import annotate_roc_years, detect_language, find_years, normalize_text
@@ -124,21 +122,6 @@ NAVIGATION_PAGE_FACTOR = 0.5
 DENSE_POSTFILTER_MAX = 1000
 
 
-@functools.lru_cache(maxsize=8192)
-def _variant_pattern(variant: str) -> re.Pattern:
-    if re.search(r"[\u3400-\u9fff]", variant):
-        return re.compile(re.escape(variant) + (r"(?!\d)" if variant[-1].isdigit() else ""))
-    return re.compile(r"(?<![a-z0-9])" + re.escape(variant.lower()) + r"(?![a-z0-9])")
-
-
-def _term_positions(sentence: str, low: str, group: TermGroup) -> list[tuple[int, int]]:
-    spans = []
-    for v in group_variants(group):
-        pat = _variant_pattern(v)
-        spans += [(m.start(), m.end()) for m in pat.finditer(sentence if pat.pattern[0] != "(" else low)]
-    return spans
-
-
 def states_figure(text: str, groups: list[TermGroup], years: set[int]) -> bool:
     """True when a sentence or table line of ``text`` names every asked-for term and then, within
     FIGURE_WINDOW characters, a figure (not a year), and mentions one of ``years`` (if any)."""
@@ -149,7 +132,7 @@ def states_figure(text: str, groups: list[TermGroup], years: set[int]) -> bool:
         if years and not years & set(find_years(sent)):
             continue
         low = sent.lower()
-        positions = [_term_positions(sent, low, g) for g in groups]
+        positions = [group_spans(g, sent, low) for g in groups]
         if not all(positions):
             continue
         for m in _FIGURE.finditer(sent):

@@ -9,7 +9,7 @@ from disclosure.gap_check import (
 )
 from frameworks import library
 from ui.i18n import lang, t
-from ui.state import get_settings, long_task, progress_text, show_error
+from ui.state import cancellable, get_settings, long_task, progress_text
 
 STRINGS = {
     "title": {"zh-TW": "缺口檢查", "en": "Gap check"},
@@ -75,14 +75,8 @@ if st.button(s("run"), type="primary", key="gap_run"):
     if not (doc or pasted.strip()) or not (chosen or checklist_file or user_lists):
         st.warning(s("need_input"))
     else:
-        task.start()
         st.session_state.pop("gap_notice", None)
-        holder = st.empty()  # the Cancel button and the bar exist only while the check runs
-        with holder.container():
-            st.button(t("cancel"), key="gap_cancel", icon=":material/stop_circle:", help=t("cancel_help"))
-            bar = st.progress(0.0, text=t("working"))
-        outcome = "stopped"
-        try:
+        with cancellable(task, "gap_cancel") as run:
             if checklist_file is not None:
                 import tempfile
                 from pathlib import Path
@@ -98,24 +92,14 @@ if st.button(s("run"), type="primary", key="gap_run"):
                     items += [item_from_requirement(r) for r in fw.requirements]
             data, name = (doc.getvalue(), doc.name) if doc else (pasted, "draft.txt")
             checker = GapChecker(settings, cache_dir=default_cache_dir())
-            report = checker.check(data, name, items, lambda f, m: bar.progress(min(1.0, f), text=progress_text(m)[:80]),
-                                   cancel=task.cancel.is_set)
-            # Session state first: any st call below raises StopException when the person has
-            # clicked meanwhile, and the next run must still find the result (or the notice).
-            st.session_state["gap_report"] = report
-            outcome = "finished"
-            holder.empty()
-        except GapCancelled:
-            st.session_state["gap_notice"] = "gap_cancelled"
-            outcome = "stopped"
-            holder.empty()
-            st.warning(t("gap_cancelled"))
-        except Exception as exc:
-            outcome = "failed"
-            holder.empty()
-            show_error(exc)
-        finally:
-            task.end(outcome)
+            try:
+                st.session_state["gap_report"] = checker.check(
+                    data, name, items, lambda f, m: run.bar.progress(min(1.0, f), text=progress_text(m)[:80]),
+                    cancel=task.cancel.is_set)
+            except GapCancelled:
+                st.session_state["gap_notice"] = "gap_cancelled"
+                run.outcome = "stopped"
+                st.warning(t("gap_cancelled"))
 
 report = st.session_state.get("gap_report")
 if report is not None:

@@ -10,7 +10,7 @@ from disclosure.questionnaire import (
 )
 from disclosure.questionnaire.export import citations_text, format_value
 from ui.i18n import lang, t
-from ui.state import get_evidence_base, long_task, show_error
+from ui.state import cancellable, get_evidence_base, long_task, show_error
 
 STRINGS = {
     "title": {"zh-TW": "問卷回覆", "en": "Questionnaire"},
@@ -150,31 +150,15 @@ if st.button(s("run"), type="primary", key="qn_run"):
     elif not eb.documents():
         st.warning(s("empty_base"))
     else:
-        task.start()
-        holder = st.empty()
-        with holder.container():
-            st.button(t("cancel"), key="qn_cancel", icon=":material/stop_circle:", help=t("cancel_help"))
-            bar = st.progress(0.0, text=t("working"))
-        outcome = "stopped"
-        try:
+        with cancellable(task, "qn_cancel") as run:
             sheet = answer_questionnaire(
                 eb, questionnaire, lang=None if answer_lang == "auto" else answer_lang, previous=previous,
                 previous_source=prev_file.name if prev_file is not None else None,
-                progress=lambda done, total: bar.progress(done / max(total, 1), text=f"{done}/{total}"),
+                progress=lambda done, total: run.bar.progress(done / max(total, 1), text=f"{done}/{total}"),
                 cancel=task.cancel.is_set)
-            # Session state first: any st call below raises StopException when the person has
-            # clicked meanwhile, and the next run must still find the answers.
-            st.session_state["qn_sheet"] = sheet
-            outcome = "finished"
-            holder.empty()
+            st.session_state["qn_sheet"] = sheet  # before any page call (see ui.state.cancellable)
             if sheet.cancelled:
                 st.warning(s("cancelled"))
-        except Exception as exc:
-            outcome = "failed"
-            holder.empty()
-            show_error(exc)
-        finally:
-            task.end(outcome)
 
 
 sheet = st.session_state.get("qn_sheet")

@@ -3,10 +3,11 @@
 that lets long work (ingestion, gap checks) be cancelled."""
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import streamlit as st
 from pydantic import SecretStr
@@ -140,6 +141,43 @@ def long_task(name: str) -> LongTask:
     return st.session_state[key]
 
 
+@dataclass
+class RunControls:
+    """What a block run under :func:`cancellable` gets: the progress bar, and ``outcome`` to set
+    when the engine stopped on a cancel ('stopped') instead of finishing."""
+
+    bar: Any
+    outcome: str | None = None
+
+
+@contextlib.contextmanager
+def cancellable(task: LongTask, cancel_key: str, raise_errors: bool = False, **data) -> Iterator[RunControls]:
+    """Run the block as ``task``, with a Cancel button and a progress bar that exist only while it
+    runs. The task ends 'finished' when the block completes (or with the block's ``outcome``),
+    'failed' on an error — shown as a message, or re-raised with ``raise_errors`` — and 'stopped'
+    when Streamlit stops the run because the person clicked. That stop surfaces at the block's next
+    page call, so a block keeps its result in session state before drawing anything. ``data`` is
+    kept on the task for the run that finds it stopped."""
+    task.start(**data)
+    holder = st.empty()
+    with holder.container():
+        st.button(t("cancel"), key=cancel_key, icon=":material/stop_circle:", help=t("cancel_help"))
+        controls = RunControls(st.progress(0.0, text=t("working")))
+    status = "stopped"
+    try:
+        yield controls
+        status = controls.outcome or "finished"
+        holder.empty()
+    except Exception as exc:
+        status = "failed"
+        holder.empty()
+        if raise_errors:
+            raise
+        show_error(exc)
+    finally:
+        task.end(status)
+
+
 def ingest_with_progress(eb, files, task_name: str = "ingest"):
     """Ingest ``files`` (PendingFile) one by one with a progress bar and a Cancel button, and return
     the IngestReport. When Streamlit stops the run half-way the StopException passes through; the
@@ -147,34 +185,21 @@ def ingest_with_progress(eb, files, task_name: str = "ingest"):
     from disclosure.models import IngestReport
 
     task = long_task(task_name)
-    task.start(names=[f.name for f in files], report=IngestReport())
+    report = IngestReport()
     st.session_state.pop(f"{task_name}_notice", None)
-    report = task.data["report"]
-    holder = st.empty()  # the Cancel button and the bar exist only while the work runs
-    with holder.container():
-        st.button(t("cancel"), key=f"{task_name}_cancel", icon=":material/stop_circle:", help=t("cancel_help"))
-        bar = st.progress(0.0, text=t("working"))
     n = max(1, len(files))
-    status = "stopped"
-    try:
+    with cancellable(task, f"{task_name}_cancel", raise_errors=True, names=[f.name for f in files],
+                     report=report) as run:
         for i, f in enumerate(files):
             if task.cancel.is_set():
                 break
-            r = eb.ingest_files([f], lambda fr, m, i=i: bar.progress(min(1.0, (i + fr) / n), text=f"{i + 1}/{n} · {progress_text(m)}"[:120]))
+            r = eb.ingest_files([f], lambda fr, m, i=i: run.bar.progress(min(1.0, (i + fr) / n), text=f"{i + 1}/{n} · {progress_text(m)}"[:120]))
             report.added += r.added
             report.replaced += r.replaced
             report.unchanged += r.unchanged
             report.skipped += r.skipped
         _mark_not_added(report, task.data["names"])
-        holder.empty()
-        status = "finished"
-        return report
-    except Exception:
-        status = "failed"
-        holder.empty()
-        raise
-    finally:
-        task.end(status)
+    return report
 
 
 def _mark_not_added(report, names: list[str]) -> None:

@@ -864,8 +864,19 @@ def write_trend(ctx: DraftContext, sp: SlotPlan) -> Written:
     return [(_sentence(text, [cite_b, cite_c]), {sp.slot.id})]
 
 
-BASE_YEAR_RE = re.compile(r"以\s*(?:民國)?\s*(\d{2,4})\s*年(?:度)?\s*(?:[（(]\s*(\d{4})\s*年?\s*[）)])?\s*(?:作)?為\s*(?:本公司之?)?(?:盤查)?基準年"
+_BASE_YEAR_RE = re.compile(r"以\s*(?:民國)?\s*(\d{2,4})\s*年(?:度)?\s*(?:[（(]\s*(\d{4})\s*年?\s*[）)])?\s*(?:作)?為\s*(?:本公司之?)?(?:盤查)?基準年"
                            r"|基準年\s*(?:為|：|:)\s*(?:民國)?\s*(\d{2,4})\s*年?|base year (?:is|of|was)\s*(\d{4})", re.I)
+
+
+def base_year_in(sentence: str) -> int | None:
+    """The base year a sentence names ("以110年（2021年）為基準年", "base year is 2021"), Gregorian."""
+    m = _BASE_YEAR_RE.search(sentence)
+    if not m:
+        return None
+    if m.group(2):
+        return int(m.group(2))
+    y = int(next(g for g in m.groups() if g))
+    return y + 1911 if y < 1000 else y
 
 
 def write_base_year(ctx: DraftContext, sp: SlotPlan) -> Written:
@@ -876,13 +887,8 @@ def write_base_year(ctx: DraftContext, sp: SlotPlan) -> Written:
     hits = []
     for rank, ev in enumerate(_search_both(ctx, sp.slot, k=8)):
         for sent in ctx.sentences_for(ev):
-            m = BASE_YEAR_RE.search(sent)
-            if m:
-                raw = next(g for g in m.groups() if g)
-                y = int(raw)
-                y = y + 1911 if y < 1000 else y
-                if m.group(2):
-                    y = int(m.group(2))
+            y = base_year_in(sent)
+            if y is not None:
                 # prose that gives a reason first, then prose, then table rows
                 hits.append(((" | " in sent, "理由" not in sent, rank), (y, ev, sent)))
                 break

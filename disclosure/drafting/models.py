@@ -23,18 +23,21 @@ class Citation(BaseModel):
     quote: str = Field(default="", description="the evidence text the sentence rests on")
     chunk_id: str | None = None
 
+    def location(self) -> str:
+        """'p. 4', 'sheet X A3:E9', 'cells A3:E9', '¶ 12', or '' for a whole file."""
+        if self.page is not None:
+            return f"p. {self.page}"
+        if self.sheet:
+            return f"sheet {self.sheet}" + (f" {self.cell_range}" if self.cell_range else "")
+        if self.cell_range:
+            return f"cells {self.cell_range}"
+        if self.paragraph is not None:
+            return f"¶ {self.paragraph + 1}"
+        return ""
+
     def label(self) -> str:
         """'file, p. 4', 'file, sheet X A3:E9', 'file, ¶ 12'."""
-        if self.page is not None:
-            loc = f"p. {self.page}"
-        elif self.sheet:
-            loc = f"sheet {self.sheet}" + (f" {self.cell_range}" if self.cell_range else "")
-        elif self.cell_range:
-            loc = f"cells {self.cell_range}"
-        elif self.paragraph is not None:
-            loc = f"¶ {self.paragraph + 1}"
-        else:
-            loc = ""
+        loc = self.location()
         return f"{self.source}, {loc}" if loc else self.source
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from ..drafting.facts import extract_quantities, extract_targets, nfkc
 from ..drafting.grounded import (
-    BASE_YEAR_RE, RENEWABLE_SOURCE, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
+    RENEWABLE_SOURCE, base_year_in, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
     scope_desc, target_corroboration,
 )
 from ..drafting.models import Citation
@@ -59,17 +59,7 @@ class FactResult:
 
 
 def answer_citation(c: Citation, kind: str = "passage") -> AnswerCitation:
-    if c.page is not None:
-        loc = f"p. {c.page}"
-    elif c.sheet:
-        loc = f"sheet {c.sheet}" + (f" {c.cell_range}" if c.cell_range else "")
-    elif c.cell_range:
-        loc = f"cells {c.cell_range}"
-    elif c.paragraph is not None:
-        loc = f"¶ {c.paragraph + 1}"
-    else:
-        loc = ""
-    return AnswerCitation(source=c.source, page=c.page, location=loc, sheet=c.sheet, cell_range=c.cell_range,
+    return AnswerCitation(source=c.source, page=c.page, location=c.location(), sheet=c.sheet, cell_range=c.cell_range,
                           paragraph=c.paragraph, quote=c.quote, kind=kind)
 
 
@@ -382,12 +372,8 @@ class FactResolver:
         for query in ("基準年 盤查 理由", "base year GHG inventory"):
             for rank, ev in enumerate(self.ctx.search(query, k=8)):
                 for sent in self.ctx.sentences_for(ev):
-                    m = BASE_YEAR_RE.search(sent)
-                    if m:
-                        y = int(next(g for g in m.groups() if g))
-                        y = y + 1911 if y < 1000 else y
-                        if m.group(2):
-                            y = int(m.group(2))
+                    y = base_year_in(sent)
+                    if y is not None:
                         hits.append(((" | " in sent, rank), (y, ev, sent)))
                         break
         if hits:
