@@ -5,8 +5,8 @@
 
 Chapters: governance, risk-strategy, ghg-inventory, targets-transition, reduction-renewables,
 carbon-neutrality, supply-chain, and tcfd-report (the TCFD / IFRS S2 climate report preset).
-The inventory defaults to the GHG inventory workbook among the indexed documents, else the one in
-the sample corpus folder. Exit 0 when the draft was written (gaps are listed, not errors).
+The inventory defaults to the GHG inventory workbook among the indexed documents (none when the
+evidence base has none: figures then come from the documents only). Exit 0 when the draft was written (gaps are listed, not errors).
 """
 from __future__ import annotations
 

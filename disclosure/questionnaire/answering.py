@@ -508,7 +508,7 @@ def answer_questionnaire(evidence_base, questionnaire: Questionnaire, *, lang: s
     """Answer every question of ``questionnaire`` from ``evidence_base``.
 
     ``inventory``: a GHG inventory workbook path; ``"auto"`` (default) finds one among the indexed
-    documents (else in the sample corpus folder); ``None`` answers figures from the documents only.
+    documents (never a workbook outside them); ``None`` answers figures from the documents only.
     ``lang``: answer language ("zh-TW" / "en"; default the questionnaire's). ``previous``: last year's
     answers (id → text, see :func:`~disclosure.questionnaire.importer.read_previous_answers`), compared
     and offered for reuse (:mod:`disclosure.questionnaire.previous`); answers already in an imported
