@@ -31,7 +31,8 @@ index: setup  ## index the bundled sample corpus (unchanged files are skipped)
 app: index  ## run the app on the sample corpus
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: setup-test  ## run the test suite
+test: setup-test  ## lint, then run the test suite
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 e2e: setup-test  ## only the real-browser end-to-end tests

@@ -349,7 +349,7 @@ def _rows_to_texts(rows: list[list[Any]], context: str | None = None) -> list[st
     prefix = "\n".join(p for p in (context, head) if p)
     texts = []
     for i in range(0, len(lines), ROWS_PER_SEGMENT):
-        body = "\n".join(l.text for l in lines[i : i + ROWS_PER_SEGMENT])
+        body = "\n".join(ln.text for ln in lines[i : i + ROWS_PER_SEGMENT])
         texts.append(normalize_text((prefix + "\n" if prefix else "") + body))
     return texts
 
@@ -361,9 +361,9 @@ def _sheet_segments(rows: list[list[Any]], sheet: str | None) -> list[Segment]:
     segments = []
     for i in range(0, len(lines), ROWS_PER_SEGMENT):
         group = lines[i : i + ROWS_PER_SEGMENT]
-        last_col = max(l.last_col for l in group)
+        last_col = max(ln.last_col for ln in group)
         cell_range = f"A{group[0].row + 1}:{_col_letter(last_col)}{group[-1].row + 1}"
-        body = "\n".join(l.text for l in group)
+        body = "\n".join(ln.text for ln in group)
         text = normalize_text((prefix + "\n" if prefix else "") + body)
         segments.append(Segment(text=text, location=Location(sheet=sheet, cell_range=cell_range), heading=sheet))
     return segments

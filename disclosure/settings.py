@@ -59,6 +59,11 @@ class Settings(BaseModel):
 
     max_upload_mb: int = Field(default=200, ge=1, le=4096)
 
+    # Where the engine would log an unexpected error and carry on (one file of a batch, one fact of a
+    # questionnaire, one search of a draft), ``strict`` re-raises it instead. On in the test fixtures
+    # so that a bug fails a test rather than becoming a skipped file; off for users.
+    strict: bool = False
+
     @field_validator("data_dir", "corpus_dir", mode="before")
     @classmethod
     def _expand(cls, v: Any) -> Any:

@@ -9,7 +9,6 @@ a document all-or-nothing without transactions.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import logging
@@ -37,15 +36,15 @@ def _space_suffix(embedding_id: str) -> str:
 @contextlib.contextmanager
 def _data_dir_lock(settings: Settings, name: str = ".write.lock") -> Iterator[None]:
     """An exclusive lock on ``data_dir/<name>``, shared by every process using that data dir
-    (released by the kernel if its holder dies, so a killed ingest never leaves it stuck)."""
+    (an OS lock, released if its holder dies, so a killed ingest never leaves it stuck; filelock
+    works the same on Windows, where most users' desktops are)."""
+    from filelock import FileLock
+
     lock_path = settings.data_dir / name
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with lock_path.open("a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    # thread_local=False: one lock object may be entered and left by different threads of an app session.
+    with FileLock(str(lock_path), thread_local=False):
+        yield
 
 
 def make_client(settings: Settings):

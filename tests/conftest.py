@@ -2,7 +2,6 @@
 builders that generate small real documents (PDF via reportlab, DOCX, XLSX, CSV) on the fly."""
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
@@ -16,9 +15,17 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_EVAL = REPO.parent / "shared" / "eval"
 
 
+@pytest.fixture(autouse=True)
+def strict_engine(monkeypatch):
+    """Every test runs the engine with ``strict`` on (settings built from the environment, and the CLI
+    in subprocesses, pick it up): an unexpected error fails the test instead of being logged and
+    skipped. Tests that check what a user sees remove it themselves."""
+    monkeypatch.setenv("DISCLOSURE_STRICT", "1")
+
+
 @pytest.fixture
 def settings(tmp_path):
-    return load_settings({"data_dir": tmp_path / "data", "embedding_backend": "fake",
+    return load_settings({"data_dir": tmp_path / "data", "embedding_backend": "fake", "strict": True,
                           "chunk_size": 300, "chunk_overlap": 50}, environ={}, secrets_path=None)
 
 
@@ -40,7 +47,8 @@ def sample_corpus_base(tmp_path_factory):
 
     if not (SAMPLE_CORPUS / "溫室氣體盤查清冊_2021-2023.xlsx").is_file():
         pytest.skip("sample corpus not built")
-    s = load_settings({"data_dir": tmp_path_factory.mktemp("sample") / "data"}, environ={}, secrets_path=None)
+    s = load_settings({"data_dir": tmp_path_factory.mktemp("sample") / "data", "strict": True}, environ={},
+                      secrets_path=None)
     eb = EvidenceBase(s)
     report = eb.ingest_paths([SAMPLE_CORPUS])
     assert not report.skipped, report.skipped

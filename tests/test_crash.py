@@ -51,7 +51,7 @@ RESTART = textwrap.dedent("""
 def _env(store: dict, **extra) -> dict:
     env = {**os.environ, "DISCLOSURE_EMBEDDING_BACKEND": "fake",
            "PYTHONPATH": os.pathsep.join([str(SLOWDOWN), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep), **extra}
-    for k in ("DISCLOSURE_DEBUG", "DISCLOSURE_STORE_MODE", "DISCLOSURE_DATA_DIR", "PYTEST_CURRENT_TEST"):
+    for k in ("DISCLOSURE_DEBUG", "DISCLOSURE_STORE_MODE", "DISCLOSURE_DATA_DIR", "DISCLOSURE_STRICT"):
         env.pop(k, None)
     env.update({f"DISCLOSURE_{k.upper()}": str(v) for k, v in store.items()})
     return env

@@ -250,3 +250,23 @@ def test_contents_and_index_pages_rank_below_the_pages_they_point_to(evidence_ba
     for query in ("範疇二排放量", "Scope 2 emissions", "董事會監督氣候相關風險"):
         pages = [e.page for e in evidence_base.search(query, k=3)]
         assert pages and pages[0] != 1, (query, pages)
+
+
+def test_an_unexpected_error_skips_the_file_for_users_and_fails_under_strict(settings, report_pdf, monkeypatch):
+    import disclosure.evidence as evidence_module
+
+    real_convert = evidence_module.convert
+
+    def convert(data, name, **kw):
+        if name == "bad.pdf":
+            raise RuntimeError("parser bug")
+        return real_convert(data, name, **kw)
+
+    monkeypatch.setattr(evidence_module, "convert", convert)
+    user = EvidenceBase(settings.model_copy(update={"strict": False}))
+    rep = user.ingest_files([PendingFile("bad.pdf", report_pdf), PendingFile("good.pdf", make_pdf([OTHER_PAGE]))])
+    assert [d.source for d in rep.added] == ["good.pdf"]
+    assert rep.skipped[0].source == "bad.pdf" and "parser bug" in rep.skipped[0].reason
+    strict = EvidenceBase(settings.model_copy(update={"strict": True, "data_dir": settings.data_dir.parent / "strict"}))
+    with pytest.raises(RuntimeError, match="parser bug"):
+        strict.ingest_files([PendingFile("bad.pdf", report_pdf)])

@@ -88,7 +88,7 @@ def test_cli_draft_against_an_unreachable_server_reports_without_the_key(secret_
     env = {**os.environ, "DISCLOSURE_EMBEDDING_BACKEND": "fake", "DISCLOSURE_LLM_BACKEND": "openai",
            "DISCLOSURE_LLM_MODEL": "gpt-test", "DISCLOSURE_LLM_BASE_URL": settings.llm_base_url,
            "DISCLOSURE_LLM_API_KEY": secret, "DISCLOSURE_LLM_TIMEOUT_S": "5"}
-    for k in ("DISCLOSURE_DEBUG", "PYTEST_CURRENT_TEST"):  # run as a user runs it, not "under pytest"
+    for k in ("DISCLOSURE_DEBUG", "DISCLOSURE_STRICT"):  # run as a user runs it, not strict
         env.pop(k, None)
     p = subprocess.run([sys.executable, "-m", "disclosure", "-v", "--data-dir", str(settings.data_dir), "draft",
                         "--chapter", "ghg-inventory", "--frameworks", "gri", "--mode", "llm", "--no-inventory"],

@@ -208,7 +208,7 @@ tables[t("ghg_tab_intensity")] = pd.DataFrame(intensity_rows)
 st.subheader(t("ghg_tables", year=year))
 download_slot = st.container()
 tabs = st.tabs(list(tables))
-for tab, (title, df) in zip(tabs, tables.items()):
+for tab, df in zip(tabs, tables.values()):
     with tab:
         if df.empty:
             st.info(t("ghg_table_empty"))

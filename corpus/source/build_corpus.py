@@ -37,9 +37,6 @@ Output files are written deterministically apart from the timestamps LibreOffice
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import os
 import re
 import shutil
 import subprocess
@@ -852,7 +849,7 @@ BENCH_KEYS = {
 }
 
 
-def _loc_text(path: Path, page, sheet, cache={}) -> str:
+def _loc_text(path: Path, page, sheet, cache={}) -> str:  # noqa: B006 - a memo shared by calls
     key = (path, page, sheet)
     if key not in cache:
         suf = path.suffix.lower()
@@ -945,7 +942,7 @@ def build(check_only: bool = False) -> None:
                 doc.save(p)
                 paths.append(p)
             soffice_convert(paths, tmp)
-            for doc, name, _ in pdf_docs:
+            for _doc, name, _ in pdf_docs:
                 shutil.copyfile(tmp / (Path(name).stem + ".pdf"), OUT / name)
     for doc, name, expect in pdf_docs:
         verify_pdf(OUT / name, len(doc.page_markers), doc.page_markers,

@@ -291,7 +291,7 @@ def to_docx(draft: Draft) -> bytes:
     run.italic = True
 
     para_no: dict[int, str] = {}
-    for si, sec in enumerate(draft.sections):
+    for sec in draft.sections:
         h = doc.add_heading(_section_title(draft, sec), level=1)
         for r in h.runs:
             _set_fonts(r)

@@ -68,6 +68,7 @@ class DraftContext:
     def __init__(self, evidence_base, lang: str, frameworks: list[str], *, inventory: str | Path | None = None,
                  year: int | None = None, library=None):
         self.eb = evidence_base
+        self.settings = evidence_base.settings
         self.lang = "zh-TW" if is_zh(lang) else "en"
         self.frameworks = frameworks
         self.library = library
@@ -127,9 +128,7 @@ class DraftContext:
         try:
             found = self.eb.search(query, k=k, filters=SearchFilters(year=year) if year else None)
         except Exception as exc:
-            import os
-
-            if os.environ.get("PYTEST_CURRENT_TEST"):
+            if self.settings.strict:
                 raise
             log.warning("search failed for %r: %s", query, exc)
             found = []
@@ -591,7 +590,7 @@ def write_meetings(ctx: DraftContext, sp: SlotPlan) -> Written:
         if extract_meetings(ev.text):
             docs.setdefault(ev.doc_id, ev)
     meetings: dict[int, tuple] = {}
-    for doc_id, ev0 in sorted(docs.items()):
+    for doc_id in sorted(docs):
         chunks = ctx.chunks_of(doc_id)
         for i, ch in enumerate(chunks):
             # a heading and the date under it may sit in neighbouring chunks
@@ -1282,7 +1281,7 @@ def write_scenarios(ctx: DraftContext, sp: SlotPlan) -> Written:
     trans = [n for n, (sc, _e) in found.items() if sc.kind == "transition"]
     phys = [n for n, (sc, _e) in found.items() if sc.kind == "physical"]
     cites = []
-    for n, (sc, ev) in found.items():
+    for sc, ev in found.values():
         cites.append(ctx.cite(ev, clean_sentence(sc.sentence, ctx)))
     if zh:
         parts = []

@@ -628,7 +628,7 @@ def read_operating_data(table: Table) -> dict[int, OperatingData]:
     """Revenue and production per year from a 營運資料 table; units are taken from the headers."""
     header_idx, cols = find_header(table, OPERATING_COLUMNS)
     headers = table.rows[header_idx]
-    rev_unit, rev_scale = "NT$ million", 1.0
+    rev_scale = 1.0
     if "revenue" in cols:
         _b, unit = normalize_header(headers[cols["revenue"]])
         if "千元" in unit:

@@ -202,9 +202,7 @@ class QuestionnaireAnswerer:
             try:
                 result = self.facts.resolve(fact, q)
             except Exception as exc:  # a fact the engine cannot compute falls back to retrieval
-                import os
-
-                if os.environ.get("PYTEST_CURRENT_TEST"):
+                if self.ctx.settings.strict:
                     raise
                 log.warning("fact %s for %s failed: %s", fact, q.id, exc)
                 result = None
@@ -297,7 +295,7 @@ class QuestionnaireAnswerer:
         best = (prose or cands)[: (1 if q.answer_type == "yes_no" else self.max_sentences)]
         best = [b for b in best if b[0] >= best[0][0] - 0.25]  # only sentences nearly as relevant as the best
         texts, cites = [], []
-        for rel, ev, sent in best:
+        for _rel, ev, sent in best:
             text = clean_sentence(re.sub(r"\*\*|__|^#+\s*", "", sent), self.ctx, ev.source)
             if len(text) > 300:
                 text = text[:297].rstrip() + "…"
@@ -439,7 +437,7 @@ class QuestionnaireAnswerer:
         found.sort(key=lambda f: -f[0])
         chosen = found if q.answer_type == "multi_choice" else found[:1]
         texts, cites = [], []
-        for _rel, _o, (rel, ev, sent) in chosen:
+        for _rel, _o, (_r, ev, sent) in chosen:
             quote = clean_sentence(sent, self.ctx, ev.source)
             if quote not in texts:
                 texts.append(quote)

@@ -307,7 +307,7 @@ def read_questionnaire(data: bytes, filename: str, mapping: dict[str, Any] | Non
     seen: dict[str, int] = {}
     current_section = None
     for i, row in enumerate(body):
-        get = lambda role: row[roles[role]].strip() if role in roles else ""  # noqa: E731
+        get = lambda role, row=row: row[roles[role]].strip() if role in roles else ""  # noqa: E731
         qid, text = get("id"), get("text")
         if get("section"):
             current_section = get("section")

@@ -15,7 +15,7 @@ CDP_CSV = REPO.parent / "shared" / "eval" / "cdp" / "cdp_2026_modules_2_7.csv"
 def fake_settings(data_dir):
     from disclosure.settings import load_settings
 
-    return load_settings({"data_dir": data_dir, "embedding_backend": "fake", "chunk_size": 300, "chunk_overlap": 50},
+    return load_settings({"data_dir": data_dir, "embedding_backend": "fake", "strict": True, "chunk_size": 300, "chunk_overlap": 50},
                          environ={}, secrets_path=None)
 
 
