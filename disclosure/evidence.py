@@ -247,6 +247,10 @@ class EvidenceBase:
                collapse_pages: bool = True) -> list[Evidence]:
         return self.retriever.search(query, k, self.committed_ids(), filters, collapse_pages)
 
+    def prefetch_queries(self, queries: list[str]) -> None:
+        """Embed many queries at once before searching them one by one (see HybridRetriever.prefetch)."""
+        self.retriever.prefetch(queries)
+
     def iter_chunks(self, doc_id: str | None = None) -> Iterator[Chunk]:
         committed = set(self.committed_ids())
         where = {"doc_id": doc_id} if doc_id else None

@@ -236,6 +236,22 @@ class HybridRetriever:
             return filtered()
         return kept[:n]
 
+    def query_texts(self, query: str) -> list[str]:
+        """What ``search`` embeds for ``query``: the query and, across languages, its glossary translation."""
+        query = normalize_text(query)
+        if not query:
+            return []
+        translated = translate_query(query)
+        cross = detect_language(query) in ("zh", "en")
+        return [query, translated] if translated and cross and self.settings.dense_weight > 0 else [query]
+
+    def prefetch(self, queries: list[str]) -> None:
+        """Embed the queries of a batch (a questionnaire, a chapter, a checklist) in one model call, so
+        that the searches that follow find their vectors in the embedder's cache."""
+        texts = [t for q in dict.fromkeys(queries) for t in self.query_texts(q)]
+        if texts:
+            self.embedder.embed_queries(texts)
+
     def search(self, query: str, k: int, committed: list[str], filters: SearchFilters | None = None,
                collapse_pages: bool = True) -> list[Evidence]:
         filters = filters or SearchFilters()
@@ -276,13 +292,13 @@ class HybridRetriever:
         lexical_ids = [cid for cid, _ in lexical]
 
         fw = filters.chroma_where()
-        vec = self.embedder.embed_query(query)
-        dense = self._dense(vec, n, fw, committed)
+        want_tr = bool(translated and cross and self.settings.dense_weight > 0)
+        vecs = self.embedder.embed_queries([query, translated] if want_tr else [query])
+        dense = self._dense(vecs[0], n, fw, committed)
         dense_ids = [cid for cid, _ in dense]
         dense_tr: list[tuple[str, float]] = []
-        if translated and cross and self.settings.dense_weight > 0:
-            dense_tr = self._dense(self.embedder.embed_query(translated), n, fw, committed, not_language=qlang,
-                                   share=share)
+        if want_tr:
+            dense_tr = self._dense(vecs[1], n, fw, committed, not_language=qlang, share=share)
 
         tw = self.settings.translation_weight
         lists = ((lexical, self.settings.lexical_weight), (dense, self.settings.dense_weight),
