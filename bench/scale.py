@@ -43,6 +43,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))  # builders.make_pdf (reportlab, a test extra)
 
+from disclosure.embeddings import QueryCachingEmbedder  # noqa: E402
+
 DIM = 384
 DOC_CHUNKS = 500  # synthetic documents of 500 chunks each (about a 150-page report)
 SEED = 20260101
@@ -84,12 +86,13 @@ def passage(rng: random.Random) -> tuple[str, str]:
     return "".join(parts), lang
 
 
-class RandomEmbedder:
+class RandomEmbedder(QueryCachingEmbedder):
     """Random unit vectors (dimension 384), seeded by the text: isolates store and BM25 cost."""
 
     def __init__(self, dim: int = DIM):
         self.dim = dim
         self.model_id = f"bench-random-{dim}"
+        self._init_query_cache()
 
     def _vec(self, text: str) -> np.ndarray:
         seed = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
@@ -99,8 +102,8 @@ class RandomEmbedder:
     def embed_passages(self, texts):
         return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
 
-    def embed_query(self, text):
-        return self._vec(text)
+    def _embed_queries(self, texts):
+        return np.stack([self._vec(t) for t in texts])
 
 
 def du_bytes(path: Path) -> int:
