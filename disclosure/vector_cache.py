@@ -1,0 +1,93 @@
+"""Passage vectors computed ahead of time and shipped with the repository (the sample corpus's), so
+that a fresh clone indexes the sample company in seconds instead of minutes of embedding.
+
+A vector is used only for exactly the text it was computed from, by exactly the model: the key is a
+hash of (model id, passage text), and each file carries a probe — a fixed text and its vector — that
+the running model must reproduce before any vector of the file is trusted (a new model build under
+the same id fails the probe and the file is ignored). Anything not found is embedded as usual.
+
+Build or refresh the shipped file with `python corpus/source/build_vectors.py` after the sample
+corpus or the default model changes.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+PROBE_TEXT = "本公司112年度範疇二排放量為45,620.9公噸CO2e。Scope 2 emissions in 2023 were 45,620.9 tCO2e."
+PROBE_TOLERANCE = 1e-4
+
+
+def vector_key(model_id: str, text: str) -> str:
+    return hashlib.sha1(f"{model_id}\0{text}".encode("utf-8")).hexdigest()
+
+
+def shipped_file(directory: Path, model_id: str) -> Path:
+    return Path(directory) / (re.sub(r"[^A-Za-z0-9_.-]", "_", model_id) + ".npz")
+
+
+class ShippedVectors:
+    """The shipped vectors of one model, loaded on first use and verified by the probe."""
+
+    def __init__(self, directory: Path | None, embedder):
+        self.path = shipped_file(directory, embedder.model_id) if directory else None
+        self.embedder = embedder
+        self._table: dict[str, np.ndarray] | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> dict[str, np.ndarray]:
+        if self.path is None or not self.path.is_file():
+            return {}
+        try:
+            with np.load(self.path) as z:
+                keys, vectors, probe = z["keys"], z["vectors"], z["probe"]
+        except Exception as exc:  # a damaged file only costs the time it would have saved
+            log.warning("ignoring unreadable shipped vectors %s: %s", self.path, exc)
+            return {}
+        now = np.asarray(self.embedder.embed_passages([PROBE_TEXT]), dtype=np.float32)[0]
+        if now.shape != probe.shape or float(np.abs(now - probe).max()) > PROBE_TOLERANCE:
+            log.warning("shipped vectors %s were made by another build of %s; embedding afresh",
+                        self.path.name, self.embedder.model_id)
+            return {}
+        return {str(k): v for k, v in zip(keys, vectors)}
+
+    def get(self, texts: list[str]) -> list[np.ndarray | None]:
+        with self._lock:
+            if self._table is None:
+                self._table = self._load()
+        mid = self.embedder.model_id
+        return [self._table.get(vector_key(mid, t)) if self._table else None for t in texts]
+
+
+def embed_with_shipped(embedder, shipped: ShippedVectors | None, texts: list[str]) -> np.ndarray:
+    """Vectors of ``texts``: the shipped ones where they exist, the embedder's for the rest (in one batch)."""
+    found = shipped.get(texts) if shipped is not None else [None] * len(texts)
+    todo = [i for i, v in enumerate(found) if v is None]
+    out = np.zeros((len(texts), embedder.dim), np.float32)
+    if todo:
+        vecs = np.asarray(embedder.embed_passages([texts[i] for i in todo]), dtype=np.float32)
+        for i, v in zip(todo, vecs):
+            out[i] = v
+    for i, v in enumerate(found):
+        if v is not None:
+            out[i] = v
+    return out
+
+
+def write_shipped(directory: Path, embedder, texts: list[str]) -> Path:
+    """Embed ``texts`` and write them, with the probe, as the shipped file of ``embedder``'s model."""
+    texts = list(dict.fromkeys(texts))
+    vectors = np.asarray(embedder.embed_passages(texts), dtype=np.float32) if texts else np.zeros((0, embedder.dim), np.float32)
+    probe = np.asarray(embedder.embed_passages([PROBE_TEXT]), dtype=np.float32)[0]
+    path = shipped_file(directory, embedder.model_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keys = np.array([vector_key(embedder.model_id, t) for t in texts])
+    np.savez_compressed(path, keys=keys, vectors=vectors, probe=probe)
+    return path
