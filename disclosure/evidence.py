@@ -4,6 +4,7 @@ This is the service the CLI and the app call for ingestion, the document list an
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import re
@@ -18,8 +19,8 @@ from typing import Callable, Iterable, Iterator
 from .chunking import chunk_text
 from .converters import EXTENSIONS, LEGACY_HINTS, ConvertedDocument, convert
 from .embeddings import Embedder, make_embedder
-from .errors import DocumentNotFoundError, FileTooLargeError, IngestionError
-from .models import Chunk, DocumentRecord, Evidence, IngestReport, Location, SkippedFile
+from .errors import ConfigurationError, DocumentNotFoundError, FileTooLargeError, IngestionError
+from .models import ROLES, Chunk, DocumentRecord, DocumentRole, Evidence, IngestReport, Location, RoleNotice, SkippedFile
 from .normalization import detect_language, find_roc_years, find_years
 from .pages import classify_pages
 from .retrieval import HybridRetriever, SearchFilters, index_text
@@ -89,17 +90,46 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped
     return files, skipped
 
 
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise ConfigurationError(f"unknown document role '{role}' — use one of {', '.join(ROLES)}")
+
+
 class EvidenceBase:
+    """The documents of one workspace. ``own_evidence()`` is the same base restricted to the
+    company's own documents (role ``evidence``): what drafts, answers and checks are given."""
+
     def __init__(self, settings: Settings, embedder: Embedder | None = None, store: ChunkStore | None = None):
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self.store = store or ChunkStore(settings, self.embedder.model_id)
         self.retriever = HybridRetriever(settings, self.store, self.embedder)
         self.shipped_vectors = ShippedVectors(settings.shipped_vectors_dir, self.embedder)
+        self.roles: frozenset[str] | None = None  # None: every document; else only these roles
+
+    def own_evidence(self) -> "EvidenceBase":
+        """A view of this evidence base that sees only the company's own documents (role
+        ``evidence``): same store, embedder and retriever, nothing re-read. Hand it to every engine
+        that speaks as the company (drafts, answers, Home figures, GHG consistency)."""
+        view = copy.copy(self)
+        view.roles = frozenset({"evidence"})
+        return view
+
+    def profile(self):
+        """The workspace's company profile (read fresh: it may be edited while the base is open)."""
+        from .workspace import load_profile
+
+        return load_profile(self.settings)
 
     # ------------------------------------------------------------ documents
-    def documents(self) -> list[DocumentRecord]:
+    def all_documents(self) -> list[DocumentRecord]:
+        """Every committed document, whatever its role."""
         return self.store.list_documents()
+
+    def documents(self) -> list[DocumentRecord]:
+        """The committed documents this base (or view) sees."""
+        docs = self.all_documents()
+        return docs if self.roles is None else [d for d in docs if d.role in self.roles]
 
     def find_document(self, ref: str) -> DocumentRecord:
         """A document by id, id prefix (≥ 6 characters) or file name."""
@@ -112,6 +142,16 @@ class EvidenceBase:
             return matches[0]
         raise DocumentNotFoundError(ref)
 
+    def set_role(self, ref: str, role: DocumentRole) -> DocumentRecord:
+        """Change a document's role. Only its record is rewritten: chunks and vectors stay."""
+        _check_role(role)
+        rec = self.find_document(ref)
+        with self.store.write_lock():
+            current = next((d for d in self.store.list_documents() if d.doc_id == rec.doc_id), rec)
+            updated = current.model_copy(update={"role": role})
+            self.store.commit_document(updated)
+        return updated
+
     def remove(self, ref: str) -> DocumentRecord:
         rec = self.find_document(ref)
         with self.store.write_lock():
@@ -122,7 +162,8 @@ class EvidenceBase:
         return rec
 
     # ------------------------------------------------------------ ingestion
-    def ingest_paths(self, paths: Iterable[str | Path], progress: Progress = _noop) -> IngestReport:
+    def ingest_paths(self, paths: Iterable[str | Path], progress: Progress = _noop,
+                     role: DocumentRole | None = None) -> IngestReport:
         files, skipped = collect_files(paths)
         pending: list[PendingFile | SkippedFile] = []
         for f in files:
@@ -136,15 +177,22 @@ class EvidenceBase:
                 pending.append(_skipped(f.name, exc))
             except OSError as exc:
                 pending.append(SkippedFile(source=f.name, reason=f"cannot read the file ({exc.strerror})", error_type="OSError"))
-        report = self.ingest_files([p for p in pending if isinstance(p, PendingFile)], progress)
+        report = self.ingest_files([p for p in pending if isinstance(p, PendingFile)], progress, role=role)
         report.skipped = skipped + [p for p in pending if isinstance(p, SkippedFile)] + report.skipped
         return report
 
-    def ingest_files(self, files: list[PendingFile], progress: Progress = _noop) -> IngestReport:
+    def ingest_files(self, files: list[PendingFile], progress: Progress = _noop,
+                     role: DocumentRole | None = None) -> IngestReport:
         """Add files to the evidence base. A bad file is reported and skipped; the rest land.
-        Same content twice adds nothing; a changed file (same name) replaces its old version."""
+        Same content twice adds nothing; a changed file (same name) replaces its old version.
+
+        ``role``: 'evidence' or 'reference' as the user chose; None lets the entity check decide
+        (a document plainly about another organisation becomes 'reference', with a notice)."""
+        if role is not None:
+            _check_role(role)
         report = IngestReport()
-        existing = {d.content_hash: d for d in self.documents()}
+        profile = self.profile()
+        existing = {d.content_hash: d for d in self.all_documents()}
         self._cleanup_orphans()
         n = max(1, len(files))
         for i, f in enumerate(files):
@@ -154,15 +202,18 @@ class EvidenceBase:
             try:
                 h = hashlib.sha256(f.data).hexdigest()
                 if h not in existing:  # another session or process may have added it since the batch began
-                    existing.update({d.content_hash: d for d in self.documents()})
+                    existing.update({d.content_hash: d for d in self.all_documents()})
                 if h in existing:
                     prev = existing[h]
                     why = "already indexed, unchanged" if prev.source == name else f"identical to already indexed '{prev.source}'"
                     report.unchanged.append(SkippedFile(source=name, reason=why, error_type="Duplicate"))
                     continue
-                record, replaced = self._ingest_one(name, f.data, h, lambda fr, m, b=base: progress(b + fr / n, m))
+                record, replaced, notice = self._ingest_one(name, f.data, h, lambda fr, m, b=base: progress(b + fr / n, m),
+                                                            role, profile)
                 existing[h] = record
                 (report.replaced if replaced else report.added).append(record)
+                if notice is not None:
+                    report.notices.append(notice)
             except IngestionError as exc:
                 report.skipped.append(_skipped(name, exc))
             except Exception as exc:
@@ -176,7 +227,7 @@ class EvidenceBase:
 
     def _cleanup_orphans(self) -> None:
         try:
-            committed = {d.doc_id for d in self.documents()}
+            committed = {d.doc_id for d in self.all_documents()}
             removed = self.store.remove_orphans(committed)
             if removed:
                 log.info("removed chunks of %d uncommitted document(s) left by an interrupted ingest", removed)
@@ -198,10 +249,12 @@ class EvidenceBase:
                     content_hash=content_hash, ordinal=len(chunks), page_kind=page_kind))
         return chunks
 
-    def _ingest_one(self, name: str, data: bytes, content_hash: str, progress: Progress) -> tuple[DocumentRecord, bool]:
+    def _ingest_one(self, name: str, data: bytes, content_hash: str, progress: Progress,
+                    role: DocumentRole | None = None, profile=None) -> tuple[DocumentRecord, bool, RoleNotice | None]:
         converted = convert(data, name, max_bytes=self.settings.max_upload_bytes)
         chunks = self.build_chunks(name, converted, content_hash)
         doc_id = content_hash[:16]
+        final_role, entity, notice = self._decide_role(name, doc_id, converted, role, profile)
         # Embed everything before writing anything, so that a failure here leaves the index untouched.
         vectors = []
         bs = max(8, self.settings.embedding_batch_size)
@@ -212,7 +265,7 @@ class EvidenceBase:
         import numpy as np
 
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, self.embedder.dim), np.float32)
-        stored = self.settings.data_dir / "files" / doc_id / name
+        stored = self.settings.workspace_dir / "files" / doc_id / name
         stored.parent.mkdir(parents=True, exist_ok=True)
         stored.write_bytes(data)
         langs = sorted({c.language for c in chunks} - {"unknown"})
@@ -220,7 +273,7 @@ class EvidenceBase:
             doc_id=doc_id, source=name, kind=converted.kind, content_hash=content_hash, size_bytes=len(data),
             pages=converted.pages, segments=len(converted.segments), chunks=len(chunks), languages=langs,
             added_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), stored_path=str(stored),
-            warnings=converted.warnings)
+            warnings=converted.warnings, role=final_role, entity=entity)
         progress(0.92, f"writing {name}")
         with self.store.write_lock():
             previous = [d for d in self.store.list_documents() if d.source == name and d.doc_id != doc_id]
@@ -240,7 +293,29 @@ class EvidenceBase:
                 self.store.delete_chunks_of(old.doc_id)
                 if old.stored_path:
                     shutil.rmtree(Path(old.stored_path).parent, ignore_errors=True)
-        return record, bool(previous)
+        return record, bool(previous), notice
+
+    def _decide_role(self, name: str, doc_id: str, converted: ConvertedDocument, role: DocumentRole | None,
+                     profile) -> tuple[DocumentRole, str | None, RoleNotice | None]:
+        """The role a new document gets and the organisation it is about (see :mod:`disclosure.entity`)."""
+        from .entity import detect_entity
+
+        profile = profile if profile is not None else self.profile()
+        finding = detect_entity(converted.segments, name, profile.names(), profile.stock_code, kind=converted.kind)
+        if role is None:  # a new version of a document keeps the role its previous version was given
+            role = next((d.role for d in self.all_documents() if d.source == name), None)
+        if role is not None:
+            return role, finding.entity, None
+        # Without names in the profile there is nothing to compare with: the user's word stands.
+        if finding.other_organisation and profile.names():
+            company = profile.display_name()
+            reason = (f"the document is about {finding.entity} and never names {company} "
+                      f"(the company of workspace '{self.settings.workspace}')")
+            ws = "" if self.settings.workspace == "default" else f"--workspace {self.settings.workspace} "
+            return "reference", finding.entity, RoleNotice(
+                source=name, doc_id=doc_id, role="reference", entity=finding.entity, reason=reason,
+                how_to_change=f"python -m disclosure {ws}documents --set-role evidence \"{name}\"")
+        return "evidence", finding.entity, None
 
     # ------------------------------------------------------------ reading
     def committed_ids(self) -> list[str]:
@@ -248,7 +323,26 @@ class EvidenceBase:
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
                collapse_pages: bool = True) -> list[Evidence]:
-        return self.retriever.search(query, k, self.committed_ids(), filters, collapse_pages)
+        """Passages for ``query``, each marked with its document's role. A view restricted to some
+        roles searches the same lexical index (built once over every document) with a document
+        filter, so switching between the whole base and the company's evidence rebuilds nothing."""
+        import dataclasses
+
+        everything = self.all_documents()
+        roles = {d.doc_id: d.role for d in everything}
+        all_ids = [d.doc_id for d in everything]
+        if self.roles is not None:
+            own = [d for d in all_ids if roles[d] in self.roles]
+            if len(own) < len(all_ids):
+                filters = filters or SearchFilters()
+                wanted = [d for d in own if not filters.doc_ids or d in filters.doc_ids]
+                if not wanted:
+                    return []
+                filters = dataclasses.replace(filters, doc_ids=wanted)
+        hits = self.retriever.search(query, k, all_ids, filters, collapse_pages)
+        for e in hits:
+            e.role = roles.get(e.doc_id, "evidence")
+        return hits
 
     def prefetch_queries(self, queries: list[str]) -> None:
         """Embed many queries at once before searching them one by one (see HybridRetriever.prefetch)."""
@@ -264,10 +358,11 @@ class EvidenceBase:
     def status(self) -> dict:
         docs = self.documents()
         return {
+            "workspace": self.settings.workspace,
             "documents": len(docs),
             "chunks": sum(d.chunks for d in docs),
             "pages": sum(d.pages or 0 for d in docs),
             "embedding": self.embedder.model_id,
             "store_mode": self.settings.store_mode,
-            "data_dir": str(self.settings.data_dir),
+            "data_dir": str(self.settings.workspace_dir),
         }

@@ -7,6 +7,10 @@ from pydantic import BaseModel, Field
 
 Language = Literal["zh", "en", "mixed", "unknown"]
 DocumentKind = Literal["pdf", "docx", "xlsx", "csv", "text"]
+# 'evidence': the company's own document, which drafts and answers cite as its facts;
+# 'reference': someone else's (peer reports, regulations, standards, examples): searchable, never cited as the company's.
+DocumentRole = Literal["evidence", "reference"]
+ROLES: tuple[str, ...] = ("evidence", "reference")
 
 
 class Location(BaseModel):
@@ -83,6 +87,7 @@ class Evidence(BaseModel):
     lexical_rank: int | None = None
     dense_rank: int | None = None
     years: list[int] = Field(default_factory=list)
+    role: DocumentRole = "evidence"
 
     @property
     def page(self) -> int | None:
@@ -104,6 +109,7 @@ class Evidence(BaseModel):
             "doc_id": self.doc_id,
             "chunk_id": self.chunk_id,
             "language": self.language,
+            "role": self.role,
         }
 
 
@@ -122,6 +128,19 @@ class DocumentRecord(BaseModel):
     added_at: str = ""
     stored_path: str = ""
     warnings: list[str] = Field(default_factory=list)
+    role: DocumentRole = "evidence"
+    entity: str | None = Field(default=None, description="the organisation the document is about, as detected at ingestion")
+
+
+class RoleNotice(BaseModel):
+    """Why a document was stored with a role the user did not ask for, and how to change it."""
+
+    source: str
+    doc_id: str
+    role: DocumentRole
+    entity: str | None = None
+    reason: str
+    how_to_change: str
 
 
 class SkippedFile(BaseModel):
@@ -135,6 +154,7 @@ class IngestReport(BaseModel):
     replaced: list[DocumentRecord] = Field(default_factory=list)
     unchanged: list[str] = Field(default_factory=list)
     skipped: list[SkippedFile] = Field(default_factory=list)
+    notices: list[RoleNotice] = Field(default_factory=list)
 
     @property
     def ok(self) -> bool:

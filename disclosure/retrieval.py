@@ -170,12 +170,12 @@ class HybridRetriever:
         """The BM25 index of all committed chunks, rebuilt when the committed set changes.
         A copy is cached on disk under the data directory so short-lived CLI calls stay fast."""
         fp = self._fingerprint(committed)
-        key = (str(self.settings.data_dir) + self.settings.store_mode + self.store.embedding_id, fp)
+        key = (str(self.settings.workspace_dir) + self.settings.store_prefix + self.settings.store_mode + self.store.embedding_id, fp)
         with _LEXICAL_LOCK:
             idx = _LEXICAL_CACHE.get(key)
             if idx is not None:
                 return idx
-            cache_file = self.settings.data_dir / "cache" / f"bm25-{self.settings.store_mode}-{fp}.pkl"
+            cache_file = self.settings.workspace_dir / "cache" / f"bm25-{self.settings.store_mode}-{fp}.pkl"
             if cache_file.is_file():
                 try:
                     idx = BM25Index.load(cache_file)

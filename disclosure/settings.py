@@ -7,6 +7,7 @@ Nothing here is read at import time.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +18,10 @@ from .errors import ConfigurationError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "DISCLOSURE_"
+DEFAULT_WORKSPACE = "default"
+# Lower-case letters, digits, '-' and '_', starting and ending alphanumeric: safe as a directory name
+# on every OS and inside a Chroma collection name ([a-zA-Z0-9._-], alphanumeric at both ends).
+WORKSPACE_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,38}[a-z0-9])?$")
 
 
 class Settings(BaseModel):
@@ -43,6 +48,13 @@ class Settings(BaseModel):
     chroma_host: str = "127.0.0.1"
     chroma_port: int = Field(default=8000, ge=1, le=65535)
     collection_prefix: str = "disclosure"
+    # Token for a Chroma server started with token authentication (never logged, shown or saved).
+    chroma_token: SecretStr = SecretStr("")
+
+    # The reporting entity whose evidence base, profile and results are used. 'default' keeps the
+    # data directory's own layout (the sample company on first start); any other workspace lives
+    # under data_dir/workspaces/<name>/ (embedded) or under its own collection prefix (server).
+    workspace: str = Field(default=DEFAULT_WORKSPACE, description="workspace (one reporting entity) to work in")
 
     # Hybrid retrieval: candidates taken from each retriever before reciprocal rank fusion.
     retrieval_candidates: int = Field(default=60, ge=5, le=1000)
@@ -72,6 +84,15 @@ class Settings(BaseModel):
     def _expand(cls, v: Any) -> Any:
         return str(Path(v).expanduser()) if isinstance(v, (str, Path)) else v
 
+    @field_validator("workspace")
+    @classmethod
+    def _workspace_slug(cls, v: str) -> str:
+        v = v.strip()
+        if not WORKSPACE_NAME.match(v):
+            raise ValueError(f"workspace name '{v}' is not allowed — use 1–40 lower-case letters, digits, "
+                             "'-' or '_', starting and ending with a letter or digit (e.g. acme-2024)")
+        return v
+
     @model_validator(mode="after")
     def _overlap_smaller_than_chunk(self) -> "Settings":
         if self.chunk_overlap >= self.chunk_size:
@@ -81,6 +102,20 @@ class Settings(BaseModel):
     @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def workspace_dir(self) -> Path:
+        """Where this workspace's index, files, caches and profile live (embedded mode)."""
+        if self.workspace == DEFAULT_WORKSPACE:
+            return self.data_dir
+        return self.data_dir / "workspaces" / self.workspace
+
+    @property
+    def store_prefix(self) -> str:
+        """The Chroma collection prefix of this workspace (its separation in server mode)."""
+        if self.workspace == DEFAULT_WORKSPACE:
+            return self.collection_prefix
+        return f"{self.collection_prefix}_{self.workspace}"
 
     @property
     def embedding_id(self) -> str:
@@ -95,6 +130,7 @@ class Settings(BaseModel):
         """Settings for display and for recording with a draft; secrets masked."""
         d = self.model_dump(mode="json")
         d["llm_api_key"] = "***" if self.llm_api_key.get_secret_value() else ""
+        d["chroma_token"] = "***" if self.chroma_token.get_secret_value() else ""
         return d
 
 
@@ -132,7 +168,8 @@ def load_settings(
     except ValueError as exc:
         # pydantic's message names the field and the rule; secrets are never echoed back.
         msg = str(exc)
-        secret = str(values.get("llm_api_key", "") or "")
-        if secret and not isinstance(values.get("llm_api_key"), SecretStr):
-            msg = msg.replace(secret, "***")
+        for field in ("llm_api_key", "chroma_token"):
+            secret = str(values.get(field, "") or "")
+            if secret and not isinstance(values.get(field), SecretStr):
+                msg = msg.replace(secret, "***")
         raise ConfigurationError(f"invalid settings: {msg}") from None

@@ -35,12 +35,12 @@ def _space_suffix(embedding_id: str) -> str:
 
 @contextlib.contextmanager
 def _data_dir_lock(settings: Settings, name: str = ".write.lock") -> Iterator[None]:
-    """An exclusive lock on ``data_dir/<name>``, shared by every process using that data dir
+    """An exclusive lock on ``<workspace dir>/<name>``, shared by every process using that workspace
     (an OS lock, released if its holder dies, so a killed ingest never leaves it stuck; filelock
     works the same on Windows, where most users' desktops are)."""
     from filelock import FileLock
 
-    lock_path = settings.data_dir / name
+    lock_path = settings.workspace_dir / name
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     # thread_local=False: one lock object may be entered and left by different threads of an app session.
     with FileLock(str(lock_path), thread_local=False):
@@ -56,7 +56,7 @@ def make_client(settings: Settings):
         raise BackendUnavailableError("chromadb is missing — run: pip install chromadb") from exc
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.store_mode == "embedded":
-        path = settings.data_dir / "chroma"
+        path = settings.workspace_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
         # Opening a new store runs Chroma's schema migrations, which race when two processes (two app
         # sessions, the app and the CLI) open the same data dir for the first time at once.
@@ -64,16 +64,43 @@ def make_client(settings: Settings):
         with _data_dir_lock(settings, OPEN_LOCK):
             return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     if settings.store_mode == "server":
+        token = settings.chroma_token.get_secret_value()
+        if token:
+            # Chroma's token authentication: the client sends "Authorization: Bearer <token>".
+            chroma_settings = ChromaSettings(
+                anonymized_telemetry=False, allow_reset=False,
+                chroma_client_auth_provider="chromadb.auth.token_authn.TokenAuthClientProvider",
+                chroma_client_auth_credentials=token)
         try:
             client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
             client.heartbeat()
+            _check_access(client, settings)
             return client
+        except BackendUnavailableError:
+            raise
         except Exception as exc:
             raise BackendUnavailableError(
                 f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} "
                 f"({type(exc).__name__}) — start it with `chroma run --host {settings.chroma_host} "
                 f"--port {settings.chroma_port} --path DIR` or switch store_mode to embedded") from exc
     raise ConfigurationError(f"unknown store_mode '{settings.store_mode}' (use embedded or server)")
+
+
+def _check_access(client, settings: Settings) -> None:
+    """The heartbeat is open to everyone; listing collections is not when the server requires a
+    token, so a missing or wrong token is found here, with a message saying what to do."""
+    try:
+        client.list_collections(limit=1)
+    except Exception as exc:
+        text = f"{type(exc).__name__} {exc}".lower()
+        if any(w in text for w in ("401", "403", "unauthorized", "forbidden", "authenticat", "permission")):
+            has = bool(settings.chroma_token.get_secret_value())
+            where = "DISCLOSURE_CHROMA_TOKEN or chroma_token in the [disclosure] table of .streamlit/secrets.toml"
+            raise BackendUnavailableError(
+                f"the Chroma server at {settings.chroma_host}:{settings.chroma_port} refused access: "
+                + (f"the token was not accepted — check the token ({where}) against the server's credentials"
+                   if has else f"it requires a token — set it ({where})")) from None
+        raise
 
 
 def chunk_metadata(c: Chunk, ingest_ts: float) -> dict[str, Any]:
@@ -122,7 +149,7 @@ class ChunkStore:
         self.embedding_id = embedding_id
         self.client = client if client is not None else make_client(settings)
         suffix = _space_suffix(embedding_id)
-        prefix = settings.collection_prefix
+        prefix = settings.store_prefix
         # Creating the collections is a write that races like the migrations above; opening
         # existing ones under the same short lock costs nothing.
         with _data_dir_lock(settings, OPEN_LOCK):

@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="grounded (default, no model) or llm (the chat model chosen in settings)")
     p.add_argument("--inventory", help="GHG inventory workbook (.xlsx/.csv); default: found among the documents")
     p.add_argument("--no-inventory", action="store_true", help="draft figures from the documents only")
-    p.add_argument("--year", type=int, help="reporting year (default: latest in the inventory)")
+    p.add_argument("--year", type=int, help="reporting year (default: the workspace profile's, else the latest in the inventory)")
     p.add_argument("--out", help="write the draft to this .docx, .md or .json file")
     p.add_argument("--json", action="store_true", help="print the draft as JSON")
     p.set_defaults(func=run_draft)
@@ -36,14 +36,20 @@ def run_draft(args: argparse.Namespace, settings) -> int:
     from ..evidence import EvidenceBase
     from ..errors import DisclosureError
 
-    eb = EvidenceBase(settings)
+    full = EvidenceBase(settings)
+    eb = full.own_evidence()  # a draft speaks as the company: its own documents only, never reference ones
     if not eb.documents():
+        if full.documents():
+            raise DisclosureError("every document of this workspace is a reference document — mark the company's own "
+                                  "with: python -m disclosure documents --set-role evidence NAME")
         raise DisclosureError("the evidence base is empty — add documents first: python -m disclosure ingest PATH")
     inventory = None
     if not args.no_inventory:
         inventory = args.inventory or find_inventory(eb, settings.corpus_dir)
     frameworks = [f for f in args.frameworks.split(",") if f.strip()]
-    draft = draft_chapter(eb, args.chapter, frameworks, args.lang, mode=args.mode, inventory=inventory, year=args.year)
+    profile = full.profile()
+    draft = draft_chapter(eb, args.chapter, frameworks, args.lang, mode=args.mode, inventory=inventory,
+                          year=args.year or profile.reporting_year, company=profile.display_name(args.lang) or None)
     if args.out:
         path = write(draft, args.out)
         print(f"wrote {path} — {len(draft.sentences())} sentences, {len(draft.gaps)} gap item(s), "

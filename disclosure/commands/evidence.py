@@ -5,7 +5,10 @@ import argparse
 import json
 import sys
 
+from ..models import ROLES
 from ..settings import Settings
+
+REFERENCE_MARK = "[reference]"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -13,10 +16,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", help="files or directories")
     p.add_argument("--json", action="store_true", help="print the ingestion report as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--role", choices=list(ROLES),
+                   help="evidence (the company's own) or reference (peer reports, regulations, examples); "
+                        "default: evidence, or reference when the document is plainly another organisation's")
     p.set_defaults(func=run_ingest)
 
-    p = sub.add_parser("documents", help="list indexed documents")
+    p = sub.add_parser("documents", help="list indexed documents (or change a document's role)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--set-role", nargs=2, metavar=("ROLE", "NAME_OR_ID"),
+                   help="make a document evidence or reference (no re-embedding)")
     p.set_defaults(func=run_documents)
 
     p = sub.add_parser("remove", help="remove a document (by file name or id)")
@@ -52,14 +60,15 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             last[0] = pct
             print(f"\r[{pct:3d}%] {msg[:70]:<70}", end="", file=sys.stderr, flush=True)
 
-    report = eb.ingest_paths(args.paths, progress)
+    report = eb.ingest_paths(args.paths, progress, role=args.role)
     if not (args.quiet or args.json):
         print(file=sys.stderr)
     if args.json:
         print(report.model_dump_json(indent=2))
     else:
         for d in report.added:
-            print(f"added     {d.source}  ({d.kind}, {d.pages or '-'} pages, {d.chunks} chunks, {','.join(d.languages)})")
+            mark = f" {REFERENCE_MARK}" if d.role == "reference" else ""
+            print(f"added     {d.source}{mark}  ({d.kind}, {d.pages or '-'} pages, {d.chunks} chunks, {','.join(d.languages)})")
             for w in d.warnings:
                 print(f"          warning: {w}")
         for d in report.replaced:
@@ -68,19 +77,33 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             print(f"unchanged {s.source}: {s.reason}")
         for s in report.skipped:
             print(f"skipped   {s.source}: {s.reason}")
+        for n in report.notices:
+            print(f"notice    {n.source} was stored as {n.role}: {n.reason}. Drafts and answers will not cite it. "
+                  f"If it is the company's own document: {n.how_to_change}")
     # Exit 0 when something usable happened; 1 only when every file failed.
     return 1 if report.skipped and not (report.added or report.replaced or report.unchanged) else 0
 
 
 def run_documents(args: argparse.Namespace, settings: Settings) -> int:
-    docs = _base(settings).documents()
+    eb = _base(settings)
+    if args.set_role:
+        role, ref = args.set_role
+        if role not in ROLES:
+            from ..errors import ConfigurationError
+
+            raise ConfigurationError(f"unknown role '{role}' — use one of {', '.join(ROLES)}")
+        rec = eb.set_role(ref, role)
+        print(f"{rec.source} ({rec.doc_id[:10]}) is now {rec.role}")
+        return 0
+    docs = eb.documents()
     if args.json:
         print(json.dumps([d.model_dump(mode="json") for d in docs], ensure_ascii=False, indent=2))
         return 0
     if not docs:
         print("no documents indexed — add some with: python -m disclosure ingest PATH")
     for d in docs:
-        print(f"{d.doc_id[:10]}  {d.kind:5} {str(d.pages or '-'):>4}p {d.chunks:5} chunks  {','.join(d.languages):8} {d.source}")
+        print(f"{d.doc_id[:10]}  {d.role:9} {d.kind:5} {str(d.pages or '-'):>4}p {d.chunks:5} chunks  "
+              f"{','.join(d.languages):8} {d.source}" + (f"  ({d.entity})" if d.entity else ""))
     return 0
 
 
@@ -104,5 +127,6 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
         print("no passages found")
     for i, e in enumerate(results, 1):
         snippet = e.text.replace("\n", " ")
-        print(f"{i:2}. [{e.citation()}] score={e.score:.4f}\n    {snippet[:300]}")
+        mark = f" {REFERENCE_MARK}" if e.role == "reference" else ""
+        print(f"{i:2}. [{e.citation()}]{mark} score={e.score:.4f}\n    {snippet[:300]}")
     return 0

@@ -137,7 +137,7 @@ def run_consistency(args: argparse.Namespace, settings: Any = None) -> int:
         raise BackendUnavailableError(
             f"the evidence base is not available ({exc}) — index documents first with `python -m disclosure ingest`"
         ) from exc
-    base = EvidenceBase(settings)
+    base = EvidenceBase(settings).own_evidence()  # reference documents state other companies' figures
     report = check_consistency(inv, base.iter_chunks)
     if args.json:
         _print_json(report.model_dump(mode="json"))

@@ -68,7 +68,7 @@ def run_answer(args: argparse.Namespace, settings) -> int:
         if not pp.is_file():
             raise DisclosureError(f"no such file: {args.previous}")
         previous = read_previous_answers(pp.read_bytes(), pp.name)
-    eb = EvidenceBase(settings)
+    eb = EvidenceBase(settings).own_evidence()  # answers speak for the company: its own documents only
     if not eb.documents():
         raise DisclosureError("the evidence base is empty — add documents first: python -m disclosure ingest PATH")
     inventory = None if args.no_inventory else (args.inventory or "auto")

@@ -63,11 +63,12 @@ def find_inventory(evidence_base=None, corpus_dir: str | Path | None = None) -> 
 
 def draft_chapter(evidence_base, chapter: str, frameworks: Sequence[str], lang: str = "zh-TW", *,
                   mode: str = "grounded", inventory: str | Path | None = None, year: int | None = None,
-                  library=None, chat_model=None) -> Draft:
+                  library=None, chat_model=None, company: str | None = None) -> Draft:
     """Draft one chapter (an id of the framework library's chapters, or ``tcfd-report`` for the
     TCFD / IFRS S2 climate report preset).
 
-    ``inventory``: a GHG inventory workbook; figures computed from it cite its rows. ``mode='llm'``
+    ``inventory``: a GHG inventory workbook; figures computed from it cite its rows. ``company``:
+    the reporting entity's name (the workspace profile's), put in the draft's title. ``mode='llm'``
     uses ``chat_model`` or the model the settings choose (``llm_backend``). Raises
     :class:`disclosure.errors.DisclosureError` subclasses with messages a person can act on.
     """
@@ -86,12 +87,19 @@ def draft_chapter(evidence_base, chapter: str, frameworks: Sequence[str], lang: 
     settings_dict["draft_args"] = {"chapter": chapter, "frameworks": fws, "lang": ctx.lang, "mode": mode,
                                    "inventory": str(inventory) if inventory else None, "year": year}
     if mode == "grounded":
-        return write_grounded(ctx, chapter, settings_dict)
+        return _titled(write_grounded(ctx, chapter, settings_dict), company, ctx.lang)
     if mode == "llm":
         from .llm import write_llm
 
-        return write_llm(ctx, chapter, settings_dict, settings, chat_model=chat_model)
+        return _titled(write_llm(ctx, chapter, settings_dict, settings, chat_model=chat_model), company, ctx.lang)
     raise ConfigurationError(f"unknown drafting mode '{mode}' — use 'grounded' or 'llm'")
+
+
+def _titled(draft: Draft, company: str | None, lang: str) -> Draft:
+    """The draft with the reporting entity's name before the chapter title."""
+    if company and not draft.title.startswith(company):
+        draft.title = f"{company} {draft.title}" if lang.lower().startswith("zh") else f"{company}: {draft.title}"
+    return draft
 
 
 def _normalize_frameworks(frameworks: Sequence[str], library=None) -> list[str]:
