@@ -4,6 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.i18n import LANGS, t
+from ui.workspace_bar import workspace_sidebar
 
 HERE = Path(__file__).parent
 
@@ -11,6 +12,7 @@ st.set_page_config(page_title="ESG Disclosure Assistant", page_icon=":material/e
 
 with st.sidebar:
     st.selectbox(t("ui_language"), list(LANGS), format_func=LANGS.get, key="ui_lang")
+    workspace_sidebar()
 
 
 def _page(name: str, title_key: str, icon: str, default: bool = False, script: str | None = None):
@@ -28,6 +30,7 @@ pages = [
     _page("draft", "nav_draft", ":material/edit_note:"),
     _page("gap", "nav_gap", ":material/fact_check:"),
     _page("questionnaire", "nav_questionnaire", ":material/quiz:"),
+    _page("workspace", "nav_workspace", ":material/business:", script="workspace_page"),
     _page("settings", "nav_settings", ":material/settings:", script="settings_page"),
 ]
 st.navigation([p for p in pages if p is not None]).run()

@@ -3,7 +3,7 @@ import streamlit as st
 
 from disclosure.evidence import PendingFile
 from disclosure.retrieval import SearchFilters
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui.state import get_evidence_base, get_settings, ingest_with_progress, show_error, take_interrupted_ingest
 
 st.title(t("nav_documents"))
@@ -27,10 +27,15 @@ if st.session_state.get("ingest_notice"):
 
 uploads = st.file_uploader(t("upload_label"), accept_multiple_files=True,
                            type=["pdf", "docx", "xlsx", "xlsm", "csv", "txt", "md"], key="uploads")
+ROLE_CHOICES = {"auto": "role_auto", "evidence": "role_evidence", "reference": "role_reference"}
+# format functions are plain dicts built now: AppTest (and Streamlit) may call them outside this run
+ROLE_LABELS = {r: t(k) for r, k in ROLE_CHOICES.items()}
+upload_role = st.radio(t("role_upload"), list(ROLE_CHOICES), format_func=ROLE_LABELS.get,
+                       horizontal=True, key="upload_role", help=t("role_upload_help"))
 if st.button(t("add_files"), type="primary", disabled=not uploads, key="add_files"):
     files = [PendingFile(u.name, u.getvalue()) for u in uploads]
     try:
-        st.session_state["last_report"] = ingest_with_progress(eb, files)
+        st.session_state["last_report"] = ingest_with_progress(eb, files, role=None if upload_role == "auto" else upload_role)
     except Exception as exc:
         show_error(exc)
 
@@ -49,6 +54,9 @@ if report is not None:
             st.info(f"{s.source} — {s.reason}")
         else:
             st.error(f"{t('skipped')}: {s.source} — {s.reason}")
+    company = eb.profile().display_name(lang())
+    for n in getattr(report, "notices", []):
+        st.warning(t("role_notice", name=n.source, entity=n.entity or "?", company=company), icon=":material/info:")
 
 st.subheader(t("indexed_docs"))
 try:
@@ -60,9 +68,22 @@ if not docs:
     st.info(t("no_docs"))
 else:
     st.dataframe(pd.DataFrame([{
-        t("file"): d.source, t("kind"): d.kind, t("pages"): d.pages, t("chunks"): d.chunks,
+        t("file"): d.source, t("role"): t(f"role_{d.role}"), t("entity"): d.entity or "—", t("kind"): d.kind, t("pages"): d.pages, t("chunks"): d.chunks,
         t("languages"): ", ".join(d.languages), t("warnings"): "; ".join(d.warnings), t("added_at"): d.added_at,
         "id": d.doc_id[:10]} for d in docs]), hide_index=True, width="stretch")
+    with st.form("role_form"):
+        c1, c2 = st.columns([3, 1])
+        doc_labels = {d.source: f"{d.source} · {ROLE_LABELS[d.role]}" for d in docs}
+        target = c1.selectbox(t("set_role"), [d.source for d in docs], key="role_doc", format_func=doc_labels.get)
+        new_role = c2.selectbox(t("role"), ["evidence", "reference"], format_func=ROLE_LABELS.get, key="role_new")
+        if st.form_submit_button(t("set_role_button")):
+            try:
+                rec = eb.set_role(target, new_role)
+                st.session_state.pop("last_report", None)
+                st.toast(t("role_changed", name=rec.source, role=t(f"role_{rec.role}")))
+                st.rerun()
+            except Exception as exc:
+                show_error(exc)
     with st.form("remove_form"):
         victim = st.selectbox(t("remove_doc"), [d.source for d in docs], key="remove_choice")
         if st.form_submit_button(t("remove")):
@@ -87,5 +108,6 @@ if q:
         st.info(t("no_results"))
     for i, e in enumerate(results, 1):
         with st.container(border=True):
-            st.markdown(f"**{i}. {e.citation()}** · score {e.score:.4f}")
+            badge = f" :orange-badge[{t('reference_badge')}]" if e.role == "reference" else ""
+            st.markdown(f"**{i}. {e.citation()}**{badge} · score {e.score:.4f}")
             st.text(e.text[:1200])

@@ -56,7 +56,7 @@ st.write(tr("intro"))
 
 settings = get_settings()
 try:
-    eb = get_evidence_base()
+    eb = get_evidence_base().own_evidence()  # a draft cites the company's own documents only
     docs = eb.documents()
     from disclosure.drafting import available_chapters, draft_chapter, find_inventory
     from disclosure.drafting.export import editable_markdown, to_docx, to_markdown
@@ -107,8 +107,10 @@ if st.button(tr("make"), type="primary", disabled=not frameworks, key="draft_mak
                 from disclosure.drafting.llm import make_chat_model
 
                 chat_model = make_chat_model(settings)
-            d = draft_chapter(eb, chapter, frameworks, draft_lang, mode=mode, inventory=inventory, year=year or None,
-                              chat_model=chat_model)
+            profile = eb.profile()
+            d = draft_chapter(eb, chapter, frameworks, draft_lang, mode=mode, inventory=inventory,
+                              year=year or profile.reporting_year, chat_model=chat_model,
+                              company=profile.display_name(draft_lang) or None)
             st.session_state["draft"] = d
             st.session_state["draft_edit"] = editable_markdown(d)
             st.session_state.pop("draft_check", None)

@@ -324,7 +324,7 @@ st.subheader(t("ghg_consistency"))
 st.caption(t("ghg_consistency_help"))
 if st.button(t("ghg_consistency_run"), key="ghg_consistency_run"):
     try:
-        eb = get_evidence_base()
+        eb = get_evidence_base().own_evidence()  # reference documents state other companies' figures
         if not eb.documents():
             st.session_state.pop("ghg_consistency", None)
             st.info(t("no_docs"))

@@ -40,9 +40,12 @@ st.title(t("app_title"))
 st.write(t("home_intro"))
 
 try:
-    eb = get_evidence_base()
+    full = get_evidence_base()
+    eb = full.own_evidence()  # Home figures are the company's own: never a reference document's
+    profile = full.profile()
     stopped = take_interrupted_ingest("sample")
     status = eb.status()
+    all_docs = full.documents()
 except Exception as exc:  # the page must keep working after an engine error
     show_error(exc)
     st.stop()
@@ -53,6 +56,10 @@ if stopped is not None:
 if st.session_state.get("sample_notice"):
     st.warning(st.session_state["sample_notice"])
 
+company = profile.display_name(lang())
+if company:
+    st.markdown(f"### {t('home_company', company=company, year=profile.reporting_year or '—')}")
+
 # -- evidence base ---------------------------------------------------------------------------------
 st.subheader(t("corpus_status"))
 c1, c2, c3 = st.columns(3)
@@ -61,8 +68,16 @@ c2.metric(t("pages"), status["pages"])
 c3.metric(t("chunks"), status["chunks"])
 st.caption(f"{status['embedding']} · {status['store_mode']} · {status['data_dir']}")
 
+if all_docs:
+    with st.expander(t("docs_by_role"), expanded=False):
+        for role in ("evidence", "reference"):
+            names = [d.source for d in all_docs if d.role == role]
+            if names:
+                st.markdown(f"**{t('role_' + role)}** ({len(names)})")
+                st.markdown("\n".join(f"- {n}" for n in names))
+
 settings = get_settings()
-if status["documents"] == 0:
+if status["documents"] == 0 and not all_docs:
     st.info(t("empty_base"))
     corpus = settings.corpus_dir
     if corpus.is_dir() and st.button(t("index_sample"), type="primary", key="index_sample"):
@@ -70,7 +85,7 @@ if status["documents"] == 0:
 
         try:
             paths, _ = collect_files([corpus])
-            report = ingest_with_progress(eb, [PendingFile(p.name, p.read_bytes()) for p in paths], "sample")
+            report = ingest_with_progress(full, [PendingFile(p.name, p.read_bytes()) for p in paths], "sample")
             st.success(f"{t('added')}: {len(report.added)} · {t('skipped')}: {len(report.skipped)}")
             st.rerun()
         except Exception as exc:

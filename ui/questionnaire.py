@@ -82,7 +82,7 @@ def s(key: str, **kw) -> str:
 
 st.title(s("title"))
 st.caption(s("intro"))
-eb = get_evidence_base()
+eb = get_evidence_base().own_evidence()  # answers speak for the company: its own documents only
 
 # format functions are plain dicts built now: AppTest (and Streamlit) may call them outside this run
 mode_label = {"builtin": s("builtin"), "import": s("import")}

@@ -30,21 +30,44 @@ def set_settings(settings: Settings) -> None:
     st.session_state["settings"] = settings
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _evidence_base(settings_json: str):
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _evidence_base(settings_json: str, token_digest: str = "", _chroma_token: str = ""):
     from disclosure.evidence import EvidenceBase
 
-    return EvidenceBase(Settings.model_validate_json(settings_json))
+    s = Settings.model_validate_json(settings_json)
+    if _chroma_token:  # a SecretStr does not survive JSON; the token is passed beside it (unhashed)
+        s = s.model_copy(update={"chroma_token": SecretStr(_chroma_token)})
+    return EvidenceBase(s)
 
 
 def evidence_key(s: Settings) -> str:
-    # The API key and LLM choices are not part of the evidence base's identity; model_dump_json masks
-    # nothing, so strip the key before using the settings as a cache key.
-    return s.model_copy(update={"llm_api_key": SecretStr("")}).model_dump_json()
+    # The API key and LLM choices are not part of the evidence base's identity; secrets are stripped
+    # before the settings become a cache key. The workspace is part of it: one base per workspace.
+    return s.model_copy(update={"llm_api_key": SecretStr(""), "chroma_token": SecretStr("")}).model_dump_json()
 
 
 def get_evidence_base():
-    return _evidence_base(evidence_key(get_settings()))
+    """The current workspace's whole evidence base (documents of every role)."""
+    import hashlib
+
+    s = get_settings()
+    token = s.chroma_token.get_secret_value()
+    # a new token opens a new client; the cache key holds only a digest of it
+    return _evidence_base(evidence_key(s), hashlib.sha256(token.encode()).hexdigest() if token else "", token)
+
+
+def get_own_evidence():
+    """The current workspace's own documents only: what drafts, answers and figures are given."""
+    return get_evidence_base().own_evidence()
+
+
+def set_workspace(name: str) -> None:
+    """Switch this session to workspace ``name`` (its evidence base opens on next use)."""
+    from disclosure.workspace import workspace_settings
+
+    set_settings(workspace_settings(get_settings(), name))
+    for key in ("last_report", "ingest_notice", "sample_notice"):
+        st.session_state.pop(key, None)
 
 
 def mask_secret(text: str, secret: str = "") -> str:
@@ -178,7 +201,7 @@ def cancellable(task: LongTask, cancel_key: str, raise_errors: bool = False, **d
         task.end(status)
 
 
-def ingest_with_progress(eb, files, task_name: str = "ingest"):
+def ingest_with_progress(eb, files, task_name: str = "ingest", role: str | None = None):
     """Ingest ``files`` (PendingFile) one by one with a progress bar and a Cancel button, and return
     the IngestReport. When Streamlit stops the run half-way the StopException passes through; the
     next run reports what was finished through :func:`take_interrupted_ingest`."""
@@ -193,7 +216,9 @@ def ingest_with_progress(eb, files, task_name: str = "ingest"):
         for i, f in enumerate(files):
             if task.cancel.is_set():
                 break
-            r = eb.ingest_files([f], lambda fr, m, i=i: run.bar.progress(min(1.0, (i + fr) / n), text=f"{i + 1}/{n} · {progress_text(m)}"[:120]))
+            r = eb.ingest_files([f], lambda fr, m, i=i: run.bar.progress(min(1.0, (i + fr) / n), text=f"{i + 1}/{n} · {progress_text(m)}"[:120]),
+                                role=role)
+            report.notices += r.notices
             report.added += r.added
             report.replaced += r.replaced
             report.unchanged += r.unchanged
