@@ -3,7 +3,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from disclosure.gap_check import (
+from disclosure.gap import (
     GapCancelled, GapChecker, default_cache_dir, findings_table, item_from_requirement, items_for_frameworks,
     report_csv_bytes, report_xlsx_bytes,
 )

@@ -1,5 +1,5 @@
 """`gap`: check a draft or a published report against frameworks or a checklist (a thin shell over
-``disclosure.gap_check``)."""
+``disclosure.gap``)."""
 from __future__ import annotations
 
 import argparse
@@ -43,7 +43,7 @@ def _read_input(arg: str) -> tuple[bytes | str, str]:
 
 
 def run_gap(args: argparse.Namespace, settings: Settings) -> int:
-    from ..gap_check import GapChecker, default_cache_dir, items_for_checklist, items_for_frameworks
+    from ..gap import GapChecker, default_cache_dir, items_for_checklist, items_for_frameworks
 
     data, name = _read_input(args.input)
     if args.checklist:
@@ -72,7 +72,7 @@ def run_gap(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _write_outputs(report, args: argparse.Namespace) -> None:
-    from ..gap_check import report_csv_bytes, report_xlsx_bytes
+    from ..gap import report_csv_bytes, report_xlsx_bytes
 
     if args.json:
         text = json.dumps([f.as_json() for f in report.findings], ensure_ascii=False, indent=2)
