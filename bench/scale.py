@@ -265,7 +265,7 @@ def worker_ingest_gap(pages: int) -> dict:
     from builders import make_pdf
 
     from disclosure.evidence import EvidenceBase, PendingFile
-    from disclosure.gap_check import GapChecker, items_for_frameworks
+    from disclosure.gap import GapChecker, items_for_frameworks
     from disclosure.settings import load_settings
 
     tmp = Path(tempfile.mkdtemp(prefix="scale-ingest-"))

@@ -36,6 +36,15 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[TermGroup, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=4)
+def load_synonyms(path: Path = GLOSSARY_PATH) -> dict[str, tuple[str, ...]]:
+    """The glossary's zh-TW near-synonyms: word → the words that may stand for it (鑑別 → 辨識, 識別)."""
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): tuple(str(v) for v in (vs or [])) for k, vs in (data.get("synonyms") or {}).items()}
+
+
 # Compiled once per term: the glossary has more patterns than `re`'s own cache (512) holds, so
 # without this every query recompiled them all (~150 ms of a 170 ms search, bench/scale.py).
 @functools.lru_cache(maxsize=16384)

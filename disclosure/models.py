@@ -58,8 +58,8 @@ class Chunk(BaseModel):
     roc_years: dict[str, int] = Field(default_factory=dict, description="original ROC expression → Gregorian year")
     content_hash: str = Field(description="hash of the source file's bytes")
     ordinal: int = 0
-    page_kind: Literal["body", "toc", "index"] = Field(
-        default="body", description="'toc' / 'index' for a table of contents or disclosure index page")
+    page_kind: Literal["body", "toc", "index", "reference", "glossary", "about"] = Field(
+        default="body", description="what the page is when not the company's disclosure (disclosure/pages.py)")
 
     @property
     def page(self) -> int | None:

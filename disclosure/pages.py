@@ -1,13 +1,17 @@
-"""Pages that are not evidence: a table of contents or a disclosure index (a table that maps
-requirements to sections or pages) names every topic and quotes none. The gap check never counts
-them and search ranks them below the pages they point to.
+"""Pages that are not the company's disclosure: a table of contents or a disclosure index (a table
+that maps requirements to sections or pages) names every topic and quotes none; an appendix that
+restates a regulation's or a framework's requirements ("銀行應定期向董事會報告…") says what banks
+must do, not what this one does; a glossary defines words; an "about this report" page describes
+the report. The gap check never counts them and search ranks them below the pages they point to.
 """
 from __future__ import annotations
 
 import re
 from typing import Literal
 
-PageKind = Literal["body", "toc", "index"]
+PageKind = Literal["body", "toc", "index", "reference", "glossary", "about"]
+# Kinds that are not the company's disclosure (everything but "body").
+NOT_EVIDENCE: tuple[str, ...] = ("toc", "index", "reference", "glossary", "about")
 
 _LEADER_LINE = re.compile(r"(?:[.．…·•・_\-]\s?){4,}\s*(?:p\.?\s*)?\d{1,3}\s*$", re.I)
 _ENDS_IN_PAGE = re.compile(r"\S.*?\s(?:p\.?\s*)?\d{1,3}\s*$", re.I)
@@ -22,9 +26,50 @@ _PAGE_REF = re.compile(r"\b(?:p|pp|pg|page)\.?\s*\d{1,3}\b|第\s*\d{1,3}\s*頁|P
 _DISCLOSURE_CODE = re.compile(r"\b(?:GRI\s*)?\d{3}-\d{1,2}\b|\b(?:TCFD|SASB|IFRS)\b")
 
 
+# A requirement stated as what an entity must do: "銀行應…", "董事會應…", "an entity shall disclose".
+# The modal 應 is told from words that merely contain the character (因應, 供應, 應用, 反應 …).
+_MODAL_ZH = re.compile(r"(?<![供因反對適回相響效感呼順答])應(?![用對變收付商有])")
+_SUBJECT_MUST = re.compile(r"(?:銀行|公司|企業|金融機構|業者|董事會|高階管理階層|管理階層|保險業|證券商|發行人)(?:及高階管理階層)?"
+                           r"(?:應|宜|得)(?![用對變收付商有])|\b(?:an? entity|the entity|entities|companies|banks?|"
+                           r"organi[sz]ations?|the board|management)\s+(?:shall|should|must|is required to)\b", re.I)
+_MODAL_EN = re.compile(r"\b(?:shall|should|must)\b", re.I)
+REFERENCE_MIN_MODALS = 4
+REFERENCE_DENSITY = 6.0  # modal verbs per 1,000 characters; the company's own pages stay below 5
+_GLOSSARY_TITLE = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?:名詞解釋|名詞定義|用語定義|專有名詞(?:說明|解釋)?|詞彙表|"
+                             r"名詞對照表?|縮寫(?:對照)?表?|glossary|abbreviations|acronyms|definitions)\s*$", re.I)
+_ABOUT_TITLE = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?:關於本?報告書?|報告書?編製說明|編輯方針|"
+                          r"about (?:this|the) report)\s*$", re.I)
+# An "about this report" page that states the organisational boundary, the consolidation approach or
+# the assurance is disclosing those (GRI 2-2, 2-5, 305's consolidation approach): it stays evidence.
+_ABOUT_DISCLOSES = re.compile(r"營運控制|財務控制|股權比例|組織邊界|查證|確信|保證|ISO\s*14064|AA1000|"
+                              r"operational control|financial control|equity share|assurance|verif", re.I)
+# A numbered section heading further down ("二、氣候治理", "2.1 董事會") means the page goes on with
+# the report's own content.
+_NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d{1,2}(?:\.\d{1,2})+\s*\S|\d{1,2}[、.．]\s*[\u4e00-\u9fff])", re.M)
+
+
+def _restates_requirements(text: str) -> bool:
+    """Most sentences say what an entity must do, and at least one names who must."""
+    chars = max(len(re.sub(r"\s", "", text)), 1)
+    modals = len(_MODAL_ZH.findall(text)) + len(_MODAL_EN.findall(text))
+    return (modals >= REFERENCE_MIN_MODALS and 1000 * modals / chars >= REFERENCE_DENSITY
+            and _SUBJECT_MUST.search(text) is not None)
+
+
+def _titled(lines: list[str], title: re.Pattern) -> bool:
+    """The page starts with ``title`` as a line of its own and no numbered section follows it."""
+    head = [i for i, ln in enumerate(lines[:5]) if title.match(ln)]
+    return bool(head) and _NUMBERED_HEADING.search("\n".join(lines[head[0] + 1:])) is None
+
+
 def classify_page(text: str, previous: str | None = None) -> PageKind:
     """'toc' for a table of contents, 'index' for a disclosure index (a table that maps requirements
     to sections or pages), else 'body'. Only body pages may be quoted as evidence.
+
+    Also 'reference' for a page that restates requirements (≥4 modal verbs such as 應 / shall, at
+    least 6 per 1,000 characters, and a subject that must: 銀行應, an entity shall), 'glossary' and
+    'about' for a page that opens with such a title and has no numbered section after it (an
+    about page that states the boundary, consolidation approach or assurance stays 'body').
 
     Rules: a TOC has dotted leaders ending in page numbers (≥3 such lines, or a 目錄/Contents
     heading with ≥5 lines ending in a number); an index names itself (對照表, 索引, content index,
@@ -48,6 +93,12 @@ def classify_page(text: str, previous: str | None = None) -> PageKind:
         return "index"
     if previous is not None and previous.startswith("index|") and previous[6:] == heading and refs + codes >= 1:
         return "index"
+    if _restates_requirements(text):
+        return "reference"
+    if _titled(lines, _GLOSSARY_TITLE):
+        return "glossary"
+    if _titled(lines, _ABOUT_TITLE) and not _ABOUT_DISCLOSES.search(text):
+        return "about"
     return "body"
 
 

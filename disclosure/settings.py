@@ -71,6 +71,8 @@ class Settings(BaseModel):
     llm_api_key: SecretStr = SecretStr("")
     llm_temperature: float = Field(default=0.0, ge=0, le=2)
     llm_timeout_s: float = Field(default=120.0, gt=0)
+    # The gap check's optional LLM judge (disclosure/gap/judge.py): needs an llm_backend as well.
+    gap_llm_judge: bool = False
 
     max_upload_mb: int = Field(default=200, ge=1, le=4096)
 

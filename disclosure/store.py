@@ -260,3 +260,23 @@ class ChunkStore:
         for d in orphan_docs:
             self.delete_chunks_of(d)
         return len(orphan_docs)
+
+    def document_chunks(self, doc_id: str, batch: int = 2000) -> tuple[list[Chunk], np.ndarray]:
+        """A document's chunks in order with their stored vectors (rows aligned with the chunks), so a
+        check of an indexed document reuses them instead of embedding again."""
+        chunks: list[Chunk] = []
+        vectors: list[list[float]] = []
+        offset = 0
+        while True:
+            got = self.chunks.get(where={"doc_id": doc_id}, include=["documents", "metadatas", "embeddings"],
+                                  limit=batch, offset=offset)
+            ids = got["ids"]
+            for cid, text, md, vec in zip(ids, got["documents"], got["metadatas"], got["embeddings"]):
+                chunks.append(chunk_from_store(cid, text or "", md))
+                vectors.append(list(vec))
+            if len(ids) < batch:
+                break
+            offset += batch
+        order = sorted(range(len(chunks)), key=lambda i: chunks[i].ordinal)
+        matrix = np.asarray([vectors[i] for i in order], dtype=np.float32) if order else np.zeros((0, 0), np.float32)
+        return [chunks[i] for i in order], matrix

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from disclosure.errors import FrameworkDataError, FrameworkNotFoundError, RequirementNotFoundError
 
+from .concept_schema import ConceptSet, ConceptsFile
 from .schema import (
     CHAPTER_IDS,
     Chapter,
@@ -40,6 +41,8 @@ DATA_DIR = Path(__file__).parent / "data"
 CROSSWALK_FILE = "crosswalk.yaml"
 CHAPTERS_FILE = "chapters.yaml"
 SPECIAL_FILES = {CROSSWALK_FILE, CHAPTERS_FILE}
+# Concepts (what a data point asks for and what text satisfies it) live in their own folder.
+CONCEPTS_DIR = "concepts"
 # Order frameworks are listed in (others follow alphabetically).
 FRAMEWORK_ORDER = ("gri", "tcfd", "ifrs_s2", "sasb", "cdp", "sbti", "iso14068", "pas2060", "esrs_e1", "twse")
 
@@ -89,6 +92,29 @@ def load_chapters_file(path: Path) -> ChaptersFile:
         raise FrameworkDataError(path.name, _short_errors(exc)) from exc
 
 
+def load_concepts_file(path: Path) -> ConceptsFile:
+    """Validate one concept YAML file against the schema."""
+    try:
+        return ConceptsFile.model_validate(read_yaml(path))
+    except ValidationError as exc:
+        raise FrameworkDataError(path.name, _short_errors(exc)) from exc
+
+
+def concept_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every concept YAML file under ``data_dir/concepts``."""
+    return sorted((Path(data_dir) / CONCEPTS_DIR).glob("*.yaml"))
+
+
+def load_concept_set(data_dir: Path = DATA_DIR) -> ConceptSet:
+    """All concept files of ``data_dir`` merged, with every pattern compiled."""
+    try:
+        return ConceptSet.merge([load_concepts_file(p) for p in concept_files(data_dir)])
+    except ValidationError as exc:
+        raise FrameworkDataError(CONCEPTS_DIR, _short_errors(exc)) from exc
+    except ValueError as exc:
+        raise FrameworkDataError(CONCEPTS_DIR, str(exc)) from exc
+
+
 def framework_files(data_dir: Path = DATA_DIR) -> list[Path]:
     """Every framework YAML file in ``data_dir`` (crosswalk and chapters excluded)."""
     return sorted(p for p in data_dir.glob("*.yaml") if p.name not in SPECIAL_FILES)
@@ -113,8 +139,11 @@ class FrameworkLibrary:
     """All frameworks, the crosswalk and the report chapters, validated and indexed."""
 
     def __init__(self, frameworks: Iterable[Framework], crosswalk_groups: Sequence[CrosswalkGroup] = (),
-                 chapters: Sequence[Chapter] = ()):
+                 chapters: Sequence[Chapter] = (), concepts: ConceptSet | None = None):
         fws = list(frameworks)
+        self._concepts = concepts
+        if concepts is not None:
+            _check_concept_refs(fws, concepts)
         order = {fid: i for i, fid in enumerate(FRAMEWORK_ORDER)}
         fws.sort(key=lambda f: (order.get(f.id, len(order)), f.id))
         self._keys: dict[str, str] = {}
@@ -192,14 +221,19 @@ class FrameworkLibrary:
         groups = load_crosswalk_file(cw).groups if cw.is_file() else []
         ch = data_dir / CHAPTERS_FILE
         chapters = load_chapters_file(ch).chapters if ch.is_file() else []
-        return cls(frameworks, groups, chapters)
+        concepts = load_concept_set(data_dir) if concept_files(data_dir) else None
+        return cls(frameworks, groups, chapters, concepts)
 
     def with_frameworks(self, *extra: Framework) -> FrameworkLibrary:
         """A new library with ``extra`` frameworks added (e.g. user checklists); links that their
         requirements carry in ``crosswalk`` become symmetric in the new library."""
         base = [fw.model_copy(update={"requirements": [r.model_copy(update={"crosswalk": []}) for r in fw.requirements]})
                 for fw in self._frameworks.values()]
-        return FrameworkLibrary([*base, *extra], self._groups, self._chapters)
+        return FrameworkLibrary([*base, *extra], self._groups, self._chapters, self._concepts)
+
+    def concept_set(self) -> ConceptSet:
+        """The concepts the data points of this library name (empty when its data has none)."""
+        return self._concepts if self._concepts is not None else ConceptSet()
 
     # -- frameworks -----------------------------------------------------------------------------
     def list_frameworks(self, include_withdrawn: bool = True) -> list[Framework]:
@@ -305,6 +339,19 @@ class FrameworkLibrary:
         hits.sort(key=lambda h: (-h[1], h[2]))
         out = [(r, round(s, 3)) for r, s, _ in hits]
         return out[:limit] if limit else out
+
+
+def _check_concept_refs(frameworks: Sequence[Framework], concepts: ConceptSet) -> None:
+    """Every concept id a requirement or data point names must exist: a typo would silently drop
+    the detector the data point relies on."""
+    known = {c.id for c in concepts.concepts}
+    for fw in frameworks:
+        for r in fw.requirements:
+            for where, ids in ((r.id, r.concepts), *((f"{r.id}.{d.id}", d.concepts) for d in r.data_points)):
+                unknown = [c for c in ids if c not in known]
+                if unknown:
+                    raise FrameworkDataError(fw.id, f"{where} names unknown concept(s) {', '.join(unknown)} "
+                                                    f"— define them in {CONCEPTS_DIR}/*.yaml or fix the id")
 
 
 # -- search scoring -------------------------------------------------------------------------------

@@ -95,6 +95,9 @@ class DataPoint(_Model):
     unit: str | None = None
     required: bool = True
     condition: str | None = None
+    # What the gap check looks for to see this data point in a report: concept ids of
+    # frameworks/data/concepts/*.yaml. Empty: a narrative data point, judged by the topical match.
+    concepts: list[str] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -133,6 +136,9 @@ class Requirement(_Model):
     aliases: list[str] = Field(default_factory=list)
     replaces: list[str] = Field(default_factory=list)
     notes: str | None = None
+    # Concepts the requirement asks for as a whole (each one needed on its own), besides those of its
+    # data points; ids of frameworks/data/concepts/*.yaml.
+    concepts: list[str] = Field(default_factory=list)
     # Filled by the library from crosswalk.yaml (never written in a framework file): "framework:id" refs.
     crosswalk: list[str] = Field(default_factory=list)
 
@@ -183,6 +189,7 @@ class Requirement(_Model):
             "aliases": list(self.aliases),
             "replaces": list(self.replaces),
             "data_points": [d.model_dump(mode="json") for d in self.data_points],
+            "concepts": list(self.concepts),
             "search_hints": self.search_hints.model_dump(mode="json"),
             "crosswalk": list(self.crosswalk),
             "notes": self.notes,

@@ -3,17 +3,20 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from disclosure.gap_check import (
-    GapCancelled, GapChecker, default_cache_dir, findings_table, item_from_requirement, items_for_frameworks,
-    report_csv_bytes, report_xlsx_bytes,
-)
+from disclosure.gap import GapCancelled, findings_table, report_csv_bytes, report_xlsx_bytes
+from disclosure.gap.service import check_indexed, check_upload, gap_items
 from frameworks import library
 from ui.i18n import lang, t
-from ui.state import cancellable, get_settings, long_task, progress_text
+from ui.state import cancellable, get_evidence_base, get_settings, long_task, progress_text, show_error
 
 STRINGS = {
     "title": {"zh-TW": "缺口檢查", "en": "Gap check"},
     "doc": {"zh-TW": "要檢查的文件（PDF、Word、文字檔）", "en": "Document to check (PDF, Word, text)"},
+    "indexed": {"zh-TW": "或檢查已在證據庫中的文件（沿用已建立之索引，不需重新嵌入）",
+                "en": "or check a document already in the evidence base (its index is reused, nothing is embedded again)"},
+    "none": {"zh-TW": "（不使用）", "en": "(none)"},
+    "confidence": {"zh-TW": "揭露機率範圍", "en": "Probability of disclosure"},
+    "uncertain_first": {"zh-TW": "最不確定者優先（機率接近 0.5）", "en": "Least certain first (probability near 0.5)"},
     "paste": {"zh-TW": "或貼上草稿文字", "en": "or paste draft text"},
     "frameworks": {"zh-TW": "準則框架", "en": "Frameworks"},
     "checklist": {"zh-TW": "或使用自訂檢核表（CSV/XLSX）", "en": "or use a checklist (CSV/XLSX)"},
@@ -24,7 +27,8 @@ STRINGS = {
     "status_filter": {"zh-TW": "狀態篩選", "en": "Filter by status"},
     "claims": {"zh-TW": "聲明檢查", "en": "Claim checks"},
     "no_claims": {"zh-TW": "未發現有疑慮的聲明。", "en": "No questionable claims found."},
-    "excluded": {"zh-TW": "不作為證據的頁面（目錄／索引）", "en": "Pages not used as evidence (contents / index)"},
+    "excluded": {"zh-TW": "不作為證據的頁面（目錄、索引、法規條文、名詞解釋、關於本報告書）",
+                 "en": "Pages not used as evidence (contents, index, restated regulations, glossary, about this report)"},
     "all": {"zh-TW": "全部", "en": "all"},
     "status_covered": {"zh-TW": "已涵蓋", "en": "covered"},
     "status_partial": {"zh-TW": "部分涵蓋", "en": "partial"},
@@ -35,6 +39,7 @@ STRINGS = {
     "col_pillar": {"zh-TW": "構面", "en": "pillar"},
     "col_status": {"zh-TW": "狀態", "en": "status"},
     "col_score": {"zh-TW": "得分", "en": "score"},
+    "col_probability": {"zh-TW": "揭露機率", "en": "probability"},
     "col_pages": {"zh-TW": "頁碼", "en": "pages"},
     "col_evidence": {"zh-TW": "證據引文", "en": "evidence"},
     "col_missing": {"zh-TW": "缺少之資訊", "en": "missing"},
@@ -42,8 +47,8 @@ STRINGS = {
     "col_via": {"zh-TW": "經由對照", "en": "via"},
     "col_total": {"zh-TW": "項目數", "en": "total"},
 }
-COLUMNS = ["framework", "requirement_id", "title", "pillar", "status", "score", "pages", "evidence", "missing", "found",
-           "via", "total"]
+COLUMNS = ["framework", "requirement_id", "title", "pillar", "status", "probability", "score", "pages", "evidence",
+           "missing", "found", "via", "total"]
 
 
 def s(key: str) -> str:
@@ -54,6 +59,12 @@ st.title(s("title"))
 settings = get_settings()
 doc = st.file_uploader(s("doc"), type=["pdf", "docx", "txt", "md"], key="gap_doc")
 pasted = st.text_area(s("paste"), key="gap_text", height=120)
+try:
+    indexed_docs = {f"{d.source} ({d.doc_id[:8]})": d.doc_id for d in get_evidence_base().documents()}
+except Exception as exc:  # the page still checks uploads when the evidence base cannot be opened
+    indexed_docs = {}
+    show_error(exc)
+indexed = indexed_docs.get(st.selectbox(s("indexed"), [s("none"), *indexed_docs], key="gap_indexed"), "")
 fw_ids = [f.id for f in library.list_frameworks()]
 chosen = st.multiselect(s("frameworks"), fw_ids, default=["tcfd"], key="gap_frameworks")
 user_lists = st.session_state.get("user_checklists", {})
@@ -72,7 +83,7 @@ if st.session_state.get("gap_notice"):
     st.warning(t(st.session_state["gap_notice"]))
 
 if st.button(s("run"), type="primary", key="gap_run"):
-    if not (doc or pasted.strip()) or not (chosen or checklist_file or user_lists):
+    if not (doc or pasted.strip() or indexed) or not (chosen or checklist_file or user_lists):
         st.warning(s("need_input"))
     else:
         st.session_state.pop("gap_notice", None)
@@ -84,18 +95,17 @@ if st.button(s("run"), type="primary", key="gap_run"):
                 with tempfile.TemporaryDirectory() as tmp:
                     path = Path(tmp) / checklist_file.name
                     path.write_bytes(checklist_file.getvalue())
-                    fw = library.load_checklist(path)
-                items = [item_from_requirement(r) for r in fw.requirements]
+                    items = gap_items(checklist=path)  # the same reader as the CLI and the benchmark
             else:
-                items = items_for_frameworks(chosen)
-                for fw in user_lists.values():
-                    items += [item_from_requirement(r) for r in fw.requirements]
-            data, name = (doc.getvalue(), doc.name) if doc else (pasted, "draft.txt")
-            checker = GapChecker(settings, cache_dir=default_cache_dir())
+                items = gap_items(chosen, checklists=list(user_lists.values()))
+            bar = lambda f, m: run.bar.progress(min(1.0, f), text=progress_text(m)[:80])  # noqa: E731
             try:
-                st.session_state["gap_report"] = checker.check(
-                    data, name, items, lambda f, m: run.bar.progress(min(1.0, f), text=progress_text(m)[:80]),
-                    cancel=task.cancel.is_set)
+                if doc or pasted.strip():
+                    data, name = (doc.getvalue(), doc.name) if doc else (pasted, "draft.txt")
+                    result = check_upload(settings, data, name, items, bar, cancel=task.cancel.is_set)
+                else:
+                    result = check_indexed(get_evidence_base(), indexed, items, bar, cancel=task.cancel.is_set)
+                st.session_state["gap_report"] = result
             except GapCancelled:
                 st.session_state["gap_notice"] = "gap_cancelled"
                 run.outcome = "stopped"
@@ -122,11 +132,14 @@ if report is not None:
             st.plotly_chart(fig, width="stretch")
         st.dataframe(scores, hide_index=True, width="stretch")
     st.subheader(s("findings"))
-    table = findings_table(report)
     statuses = ["covered", "partial", "missing"]
-    keep = st.multiselect(s("status_filter"), statuses, default=statuses, key="gap_status", format_func=status_label.get)
+    f1, f2, f3 = st.columns([2, 2, 1])
+    keep = f1.multiselect(s("status_filter"), statuses, default=statuses, key="gap_status", format_func=status_label.get)
+    lo, hi = f2.slider(s("confidence"), 0.0, 1.0, (0.0, 1.0), step=0.05, key="gap_probability")
+    uncertain_first = f3.checkbox(s("uncertain_first"), key="gap_uncertain_first")
+    table = findings_table(report, lang(), sort_by_confidence=uncertain_first)
     if "status" in table.columns:
-        table = table[table["status"].isin(keep)]
+        table = table[table["status"].isin(keep) & table["probability"].between(lo, hi)]
         table = table.assign(status=table["status"].map(status_label),
                              pillar=table["pillar"].map(lambda p: pillar_label.get(p, p)))
     st.dataframe(table.rename(columns=col), hide_index=True, width="stretch")
@@ -135,8 +148,8 @@ if report is not None:
         st.success(s("no_claims"))
     for c in report.claims:
         where = f"p. {c.page}" if c.page else c.source
-        st.warning(f"**{c.kind}** ({where}): {c.problem}\n\n“{c.sentence[:300]}”")
+        st.warning(f"**{c.kind}** ({where}): {c.problem_in(lang())}\n\n“{c.sentence[:300]}”")
     c1, c2 = st.columns(2)
-    c1.download_button("XLSX", report_xlsx_bytes(report), file_name="gap_check.xlsx", key="gap_xlsx",
+    c1.download_button("XLSX", report_xlsx_bytes(report, lang()), file_name="gap_check.xlsx", key="gap_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    c2.download_button("CSV", report_csv_bytes(report), file_name="gap_check.csv", key="gap_csv", mime="text/csv")
+    c2.download_button("CSV", report_csv_bytes(report, lang()), file_name="gap_check.csv", key="gap_csv", mime="text/csv")

@@ -1,5 +1,5 @@
 """`gap`: check a draft or a published report against frameworks or a checklist (a thin shell over
-``disclosure.gap_check``)."""
+``disclosure.gap``)."""
 from __future__ import annotations
 
 import argparse
@@ -17,7 +17,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gap", help="gap check: a document against frameworks or a checklist (covered / partial / missing)",
                        description="Check a draft or a published report (PDF, DOCX, TXT/MD, or '-' for text on stdin) "
                                    "requirement by requirement, with the page and quote behind every verdict.")
-    p.add_argument("--input", required=True, help="the document to check (PDF, DOCX, TXT, MD), or '-' to read text from stdin")
+    doc = p.add_mutually_exclusive_group(required=True)
+    doc.add_argument("--input", help="the document to check (PDF, DOCX, TXT, MD), or '-' to read text from stdin")
+    doc.add_argument("--document", metavar="NAME_OR_ID",
+                     help="a document already in the evidence base (file name or id): its stored pages and vectors are reused")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--framework", action="append", default=[],
                      help="built-in framework id(s), comma-separated or repeated (e.g. tcfd,gri,ifrs_s2)")
@@ -27,6 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--xlsx", metavar="OUT", help="write the findings, scores, claim flags and content index as a workbook")
     p.add_argument("--csv", metavar="OUT", help="write the findings table as CSV (UTF-8 with BOM, opens in Excel)")
     p.add_argument("--content-index", action="store_true", help="print a content index (requirement → pages)")
+    p.add_argument("--lang", choices=["en", "zh-TW"], default="en",
+                   help="language of the 'missing' sentences and claim problems in the summary, CSV and XLSX")
     p.add_argument("--cache-dir", help="where embeddings of checked documents are cached "
                                        "(default: $DISCLOSURE_CACHE_DIR or the system temp folder)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
@@ -43,14 +48,10 @@ def _read_input(arg: str) -> tuple[bytes | str, str]:
 
 
 def run_gap(args: argparse.Namespace, settings: Settings) -> int:
-    from ..gap_check import GapChecker, default_cache_dir, items_for_checklist, items_for_frameworks
+    from ..gap.service import check_indexed, check_upload, gap_items
 
-    data, name = _read_input(args.input)
-    if args.checklist:
-        items = items_for_checklist(args.checklist)
-    else:
-        ids = [f.strip() for arg in args.framework for f in arg.split(",") if f.strip()]
-        items = items_for_frameworks(ids)
+    ids = [f.strip() for arg in args.framework for f in arg.split(",") if f.strip()]
+    items = gap_items(ids, checklist=args.checklist)
     last = [-1]
 
     def progress(frac: float, msg: str) -> None:
@@ -61,18 +62,24 @@ def run_gap(args: argparse.Namespace, settings: Settings) -> int:
             last[0] = pct
             print(f"\r[{pct:3d}%] {msg[:70]:<70}", end="", file=sys.stderr, flush=True)
 
-    checker = GapChecker(settings, cache_dir=Path(args.cache_dir) if args.cache_dir else default_cache_dir())
-    report = checker.check(data, name, items, progress)
+    if args.document:
+        from ..evidence import EvidenceBase
+
+        report = check_indexed(EvidenceBase(settings), args.document, items, progress)
+    else:
+        data, name = _read_input(args.input)
+        report = check_upload(settings, data, name, items, progress,
+                              cache_dir=Path(args.cache_dir) if args.cache_dir else None)
     if not (args.quiet or args.json == "-"):
         print(file=sys.stderr)
     _write_outputs(report, args)
     if args.json != "-":
-        _print_summary(report, args.content_index)
+        _print_summary(report, args.content_index, args.lang)
     return 0
 
 
 def _write_outputs(report, args: argparse.Namespace) -> None:
-    from ..gap_check import report_csv_bytes, report_xlsx_bytes
+    from ..gap import report_csv_bytes, report_xlsx_bytes
 
     if args.json:
         text = json.dumps([f.as_json() for f in report.findings], ensure_ascii=False, indent=2)
@@ -83,18 +90,19 @@ def _write_outputs(report, args: argparse.Namespace) -> None:
     if args.report_json:
         Path(args.report_json).write_text(report.model_dump_json(indent=2), encoding="utf-8")
     if args.xlsx:
-        Path(args.xlsx).write_bytes(report_xlsx_bytes(report))
+        Path(args.xlsx).write_bytes(report_xlsx_bytes(report, args.lang))
     if args.csv:
-        Path(args.csv).write_bytes(report_csv_bytes(report))
+        Path(args.csv).write_bytes(report_csv_bytes(report, args.lang))
 
 
-def _print_summary(report, content_index: bool) -> None:
+def _print_summary(report, content_index: bool, lang: str = "en") -> None:
     excluded = ", ".join(f"p. {p} ({k})" for p, k in report.excluded_pages.items())
     print(f"{report.source}: {report.pages or '-'} pages" + (f"; not used as evidence: {excluded}" if excluded else ""))
     for f in report.findings:
         pages = ", ".join(map(str, f.pages)) or "-"
-        print(f"{STATUS_MARK[f.status]} {f.status:8} {f.framework}:{f.requirement_id:<14} pages {pages:<12} {f.title[:50]}")
-        for m in f.missing[:3]:
+        print(f"{STATUS_MARK[f.status]} {f.status:8} p={f.probability:.2f} {f.framework}:{f.requirement_id:<14} "
+              f"pages {pages:<12} {f.title[:50]}")
+        for m in f.missing_in(lang)[:3]:
             print(f"    missing: {m}")
     print()
     for s in report.scores:
@@ -104,7 +112,7 @@ def _print_summary(report, content_index: bool) -> None:
         print()
         for c in report.claims:
             where = f"p. {c.page}" if c.page else c.source
-            print(f"claim [{c.severity}] {c.kind} ({where}): {c.problem}\n    “{c.sentence[:160]}”")
+            print(f"claim [{c.severity}] {c.kind} ({where}): {c.problem_in(lang)}\n    “{c.sentence[:160]}”")
     if content_index:
         print("\ncontent index")
         for row in report.content_index:

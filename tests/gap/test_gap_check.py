@@ -7,14 +7,14 @@ import numpy as np
 import pytest
 
 from builders import make_pdf
-from disclosure.gap_check import (
+from disclosure.pages import classify_page
+from disclosure.gap import (
     GapCancelled,
     GapChecker,
     GapFinding,
     GapItem,
     build_document,
     check_claims,
-    classify_page,
     items_for_checklist,
     items_for_frameworks,
     propagate_crosswalk,
@@ -79,7 +79,7 @@ def test_an_index_that_runs_over_the_next_page_is_followed_by_its_repeated_heade
     second = "Disclosure Reference Omission\n305-1 Direct emissions p. 40\n305-2 Indirect emissions p. 41"
     kinds = []
     prev = None
-    from disclosure.gap_check import page_heading
+    from disclosure.pages import page_heading
 
     for text in (first, second):
         kind = classify_page(text, prev)
@@ -179,7 +179,7 @@ def test_scores_per_framework_and_pillar_and_content_index(checker, checklist):
 
 # ---------------------------------------------------------------------- crosswalk
 def _finding(ref, status, asked=(), evidence_text="", missing=()):
-    from disclosure.gap_check import EvidenceQuote
+    from disclosure.gap import EvidenceQuote
 
     fw, rid = ref.split(":", 1)
     ev = [EvidenceQuote(source="r.pdf", page=3, text=evidence_text)] if evidence_text else []
@@ -294,7 +294,7 @@ def test_findings_export_to_xlsx_and_csv(checker, checklist):
 
 
 def test_dense_vectors_come_from_the_configured_embedder(settings, checklist):
-    from disclosure.gap_check import index_document
+    from disclosure.gap import index_document
 
     doc = build_document(make_pdf([GOVERNANCE, EMISSIONS]), "r.pdf", settings)
     index_document(doc, CountingEmbedder(), None)

@@ -70,3 +70,17 @@ def test_unknown_framework_and_missing_file_are_user_errors(files):
     assert p.returncode == 2 and "unknown framework 'nosuch'" in p.stderr
     p = run(files, "gap", "--input", str(files / "absent.pdf"), "--framework", "tcfd", check=False)
     assert p.returncode == 2 and "file not found" in p.stderr
+
+
+def test_a_document_already_in_the_evidence_base_is_checked_by_name(files):
+    run(files, "ingest", str(files / "report.pdf"))
+    out = files / "indexed.json"
+    p = run(files, "gap", "--document", "report.pdf", "--checklist", str(files / "rubric.csv"), "--json", str(out),
+            "--lang", "zh-TW", "--quiet")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["requirement_id"] for d in data] == ["G-1-1_2", "#MT-1-1_3"]
+    assert data[0]["status"] != "missing" and data[0]["evidence"][0]["page"] == 2
+    assert 0 <= data[0]["probability"] <= 1
+    assert "未提供內部碳價" in p.stdout
+    p = run(files, "gap", "--document", "nosuch.pdf", "--framework", "tcfd", check=False)
+    assert p.returncode == 2

@@ -5,7 +5,7 @@ import pytest
 
 from builders import make_docx, make_pdf
 from drafting_corpus import CHARTER, GHG_REPORT
-from disclosure.gap_check import GapChecker, item_from_requirement
+from disclosure.gap import GapChecker, item_from_requirement
 
 @pytest.fixture
 def corpus(tmp_path, evidence_base):

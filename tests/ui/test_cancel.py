@@ -75,7 +75,7 @@ def test_cancelled_sample_indexing_on_home(ui_env, stop_when_embedding):
 
 
 def test_gap_check_stopped_midway_says_cancelled_and_keeps_the_previous_result(ui_env, monkeypatch):
-    from disclosure.gap_check import GapChecker
+    from disclosure.gap import GapChecker
 
     at = open_page("gap", lang="en")
     at.text_area(key="gap_text").input(TCFD_TEXT)
@@ -106,7 +106,7 @@ def test_gap_check_cancel_callback_stops_the_engine_cleanly(ui_env, monkeypatch)
     """The engine's cancel callback reads the task's flag; a cancelled check ends with a message."""
     import streamlit as st
 
-    from disclosure.gap_check import GapChecker
+    from disclosure.gap import GapChecker
 
     real = GapChecker._score
     calls = []

@@ -1,0 +1,95 @@
+"""Scores per framework and pillar, the content index, and the findings as a table, CSV and XLSX
+(in the UI language: English or zh-TW headers and messages)."""
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from .models import ClaimFlag, ContentIndexRow, GapFinding, GapReport, ScoreRow, is_zh
+
+
+def score_table(findings: Sequence[GapFinding]) -> list[ScoreRow]:
+    rows: list[ScoreRow] = []
+    frameworks = list(dict.fromkeys(f.framework for f in findings))
+    for fw in frameworks:
+        mine = [f for f in findings if f.framework == fw]
+        groups: list[tuple[str | None, list[GapFinding]]] = [(None, mine)]
+        for p in dict.fromkeys(f.pillar for f in mine if f.pillar):
+            groups.append((p, [f for f in mine if f.pillar == p]))
+        for pillar, fs in groups:
+            c = sum(f.status == "covered" for f in fs)
+            pa = sum(f.status == "partial" for f in fs)
+            rows.append(ScoreRow(framework=fw, pillar=pillar, total=len(fs), covered=c, partial=pa,
+                                 missing=len(fs) - c - pa, score=round(100 * (c + 0.5 * pa) / max(len(fs), 1), 1)))
+    return rows
+
+
+def content_index(findings: Sequence[GapFinding]) -> list[ContentIndexRow]:
+    """Requirement → pages where the document addresses it (a GRI / TCFD content index)."""
+    return [ContentIndexRow(framework=f.framework, requirement_id=f.requirement_id, title=f.title, status=f.status,
+                            pages=f.pages if f.status != "missing" else []) for f in findings]
+
+
+TABLE_COLUMNS = ["framework", "requirement_id", "title", "pillar", "status", "probability", "score", "pages", "evidence",
+                 "missing", "found", "via"]
+# Column headers of the exported workbook in zh-TW (the page uses the same keys).
+ZH_HEADERS = {"framework": "準則框架", "requirement_id": "代碼", "title": "揭露要求", "pillar": "構面", "status": "狀態",
+              "probability": "揭露機率", "score": "得分", "pages": "頁碼", "evidence": "證據引文",
+              "missing": "缺少之資訊", "found": "已找到", "via": "經由對照"}
+ZH_STATUS = {"covered": "已涵蓋", "partial": "部分涵蓋", "missing": "缺漏"}
+
+
+def findings_table(report: GapReport, lang: str = "en", sort_by_confidence: bool = False) -> "Any":
+    """The findings as a pandas DataFrame, one row per requirement (what the UI shows and exports),
+    with the "missing" sentences in ``lang``. ``sort_by_confidence`` puts the least certain verdicts
+    (probability nearest 0.5) first, so a person reviews those before the clear ones."""
+    import pandas as pd
+
+    rows = []
+    for f in report.findings:
+        rows.append({
+            "framework": f.framework, "requirement_id": f.requirement_id, "title": f.title, "pillar": f.pillar or "",
+            "status": f.status, "probability": f.probability, "score": f.score,
+            "pages": ", ".join(str(p) for p in f.pages),
+            "evidence": "\n".join(f"[{e.location or e.source}] {e.text[:300]}" for e in f.evidence),
+            "missing": "\n".join(f.missing_in(lang)), "found": ", ".join(f.found), "via": ", ".join(f.via),
+        })
+    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    if sort_by_confidence and not table.empty:
+        table = table.iloc[(table["probability"] - 0.5).abs().argsort(kind="stable")].reset_index(drop=True)
+    return table
+
+
+def report_csv_bytes(report: GapReport, lang: str = "en") -> bytes:
+    # UTF-8 with BOM so that Excel opens Chinese text correctly.
+    return _localised(findings_table(report, lang), lang).to_csv(index=False).encode("utf-8-sig")
+
+
+def _localised(table, lang: str):
+    if not is_zh(lang):
+        return table
+    return table.assign(status=table["status"].map(ZH_STATUS)).rename(columns=ZH_HEADERS)
+
+
+def report_xlsx_bytes(report: GapReport, lang: str = "en") -> bytes:
+    """Workbook with the findings (with an autofilter, so a reviewer can filter or sort by probability),
+    the scores, the claim flags and the content index, in ``lang``."""
+    import pandas as pd
+
+    buf = io.BytesIO()
+    findings = _localised(findings_table(report, lang), lang)
+    claims = pd.DataFrame([{**c.model_dump(exclude={"problem_zh"}), "problem": c.problem_in(lang)} for c in report.claims],
+                          columns=[k for k in ClaimFlag.model_fields if k != "problem_zh"])
+    with pd.ExcelWriter(buf, engine="xlsxwriter") as xw:
+        findings.to_excel(xw, sheet_name="findings", index=False)
+        pd.DataFrame([r.model_dump() for r in report.scores]).to_excel(xw, sheet_name="scores", index=False)
+        claims.to_excel(xw, sheet_name="claims", index=False)
+        pd.DataFrame([{**r.model_dump(), "pages": ", ".join(map(str, r.pages))} for r in report.content_index],
+                     columns=list(ContentIndexRow.model_fields)).to_excel(xw, sheet_name="content index", index=False)
+        ws = xw.sheets["findings"]
+        wrap = xw.book.add_format({"text_wrap": True, "valign": "top"})
+        for col, width in zip("ABCDEFGHIJKL", (10, 14, 40, 14, 10, 9, 7, 10, 80, 50, 20, 16)):
+            ws.set_column(f"{col}:{col}", width, wrap)
+        ws.autofilter(0, 0, max(len(findings), 1), len(findings.columns) - 1)
+    return buf.getvalue()
