@@ -42,7 +42,8 @@ def main() -> None:
     for doc, qs in by_doc.items():
         if args.doc and args.doc not in doc:
             continue
-        dd = WORK / Path(doc).stem.replace(" ", "_") / "data"
+        fake = os.environ.get("DISCLOSURE_EMBEDDING_BACKEND") == "fake"  # fast loop: BM25 + hash vectors
+        dd = WORK / (Path(doc).stem.replace(" ", "_") + ("-fake" if fake else "")) / "data"
         if not (dd / ".ingested").exists():
             p = cli(dd, "ingest", str(EVAL / doc))
             if p.returncode:

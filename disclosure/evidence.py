@@ -212,6 +212,7 @@ class EvidenceBase:
         stored = self.settings.data_dir / "files" / doc_id / name
         stored.parent.mkdir(parents=True, exist_ok=True)
         stored.write_bytes(data)
+        self._extract_facts(name, doc_id, content_hash, converted, data)
         langs = sorted({c.language for c in chunks} - {"unknown"})
         record = DocumentRecord(
             doc_id=doc_id, source=name, kind=converted.kind, content_hash=content_hash, size_bytes=len(data),
@@ -238,6 +239,20 @@ class EvidenceBase:
                 if old.stored_path:
                     shutil.rmtree(Path(old.stored_path).parent, ignore_errors=True)
         return record, bool(previous)
+
+    def _extract_facts(self, name: str, doc_id: str, content_hash: str, converted: ConvertedDocument, data: bytes) -> None:
+        """Figures of the document for the facts layer, stored by content hash (a failure only means
+        they are read again on first use)."""
+        from .facts import extract_document, store_facts
+
+        try:
+            store_facts(self.settings.data_dir, extract_document(
+                source=name, doc_id=doc_id, content_hash=content_hash, kind=converted.kind, segments=converted.segments,
+                data=data))
+        except Exception as exc:
+            if self.settings.strict:
+                raise
+            log.warning("facts of %s not extracted: %s", name, exc)
 
     # ------------------------------------------------------------ reading
     def committed_ids(self) -> list[str]:

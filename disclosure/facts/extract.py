@@ -19,12 +19,13 @@ from .models import DocumentFacts, Fact, FactProvenance
 from .period import reporting_year
 from .sentences import entity_of, sentence_facts
 from .tables import _TOTAL_WORD, Table, find_tables
+from .units import unit_in
 from .vocabulary import dimension_of, match_metric
 
 log = logging.getLogger(__name__)
 
 # Bump when extraction changes: stored facts of another version are read again.
-EXTRACTOR_VERSION = "facts-1"
+EXTRACTOR_VERSION = "facts-2"
 WORD_SOURCES = ("pdfplumber", "pypdf-layout")
 
 
@@ -36,12 +37,13 @@ def table_facts(tables: list[Table], *, source: str, doc_id: str | None, page: i
     """One fact per (row, year) cell whose row names a metric and whose unit fits it."""
     out: list[Fact] = []
     for t in tables:
-        table_unit = next((u for u in (t.unit(r, emissions=False) for r in t.rows) if u), None)
-        tonnes = next((u for u in (t.unit(r, emissions=True) for r in t.rows) if u), None)
+        table_unit = unit_in(t.caption) or unit_in(t.notes)
+        tonnes = next((u for u in (t.unit(r, emissions=True) for r in t.rows) if u and u.dimension == "emissions"), None)
         metrics: list[tuple[str | None, object]] = []
         for r in t.rows:
             label = r.label if not r.group or r.group in r.label else f"{r.group} {r.label}"
-            unit = t.unit(r, emissions=False) or table_unit or t.unit(r, emissions=True) or tonnes
+            own = unit_in(r.unit_text) or unit_in(r.label)
+            unit = own or table_unit or unit_in(r.label, emissions_context=True) or tonnes
             if any(v.percent for v in r.values.values()):
                 from .units import Unit
 

@@ -164,6 +164,8 @@ def _read_rows(t: Table, lines: list[Line], hi: int, spacing: float, unit_hdr: l
         cells = [c for c in ln.cells if c.x1 > t.left and c.x0 < t.right]
         if not cells:
             continue
+        if any(year_token(c.text) and c.x0 > cols[0].x0 - spacing for c in cells) and not any(number_cell(c) for c in cells):
+            break  # a single-year header: the next table starts
         ln_cells = cells
         values: dict[int, NumberCell] = {}
         rest: list[Cell] = []

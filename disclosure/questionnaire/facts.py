@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..drafting.facts import extract_quantities, extract_targets, nfkc
+from ..drafting.facts import extract_targets, nfkc
 from ..drafting.grounded import (
     RENEWABLE_SOURCE, base_year_in, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
     scope_desc, target_corroboration,
@@ -27,9 +27,6 @@ FACT_KEYS: tuple[str, ...] = (
     "renewable_electricity", "renewable_share", "near_term_target", "net_zero_target", "sbti_status",
     "ghg_methodology", "verification",
 )
-
-
-_THIS_YEAR = __import__("datetime").date.today().year
 
 
 def fmt1(v: float) -> str:
@@ -131,6 +128,16 @@ def infer_fact(q: Question) -> str | None:
 
 # ----------------------------------------------------------------------------------------------- resolver
 
+# Fact keys of the questionnaire sets → metric ids of the facts layer.
+_FACT_METRIC = {"scope1": "scope1", "scope2_location": "scope2_location", "scope2_market": "scope2_market", "scope3": "scope3"}
+
+
+def fact_citation(p) -> AnswerCitation:
+    """An answer citation of a fact's provenance (the table row or the sentence it was read from)."""
+    return AnswerCitation(source=p.source, page=p.page, location=p.location(), sheet=p.sheet, cell_range=p.cell_range,
+                          paragraph=p.paragraph, quote=p.quote(), kind="passage")
+
+
 _SCOPE_LABEL = {
     "scope1": ("範疇一", "Scope 1"), "scope2_location": ("範疇二（地點基準）", "Scope 2 (location-based)"),
     "scope2_market": ("範疇二（市場基準）", "Scope 2 (market-based)"), "scope3": ("範疇三", "Scope 3"),
@@ -139,8 +146,10 @@ class FactResolver:
     """Resolves fact keys for one questionnaire run over a :class:`~disclosure.drafting.grounded.DraftContext`
     (the drafting engine's retrieval, evidence register and GHG-engine figures)."""
 
-    def __init__(self, ctx):
+    def __init__(self, ctx, *, reporting_year: int | None = None):
         self.ctx = ctx
+        self.explicit_year = reporting_year
+        self.last_refusal = ""
         self.zh = ctx.lang == "zh-TW"
         self._cache: dict[tuple, FactResult | None] = {}
 
@@ -174,14 +183,20 @@ class FactResolver:
             return stated[-1]
         return self.reporting_year()
 
+    @property
+    def fb(self):
+        """The figure engine over the documents (read once per run)."""
+        if getattr(self, "_fb", None) is None:
+            from ..facts import FactBase
+
+            self._fb = FactBase(self.ctx.eb, reporting_year=self.explicit_year)
+        return self._fb
+
     def reporting_year(self) -> int | None:
-        """The inventory's latest year; without an inventory, the latest year for which documents
-        agree on a Scope 1 figure (set once, so every answer speaks of the same year)."""
-        if self.ctx.year is None and not getattr(self, "_year_inferred", False):
-            self._year_inferred = True
-            found = self._voted_quantity("scope1", None, "範疇一 排放量 公噸CO2e", "Scope 1 emissions tCO2e")
-            if found:
-                self.ctx.year = found[2]
+        """The explicit (profile / --year) reporting year, else the inventory's latest year, else the
+        year the documents cover (read from the reports themselves, never from today's date)."""
+        if self.ctx.year is None:
+            self.ctx.year = self.fb.reporting_year()
         return self.ctx.year
 
     def _notes_since(self, n: int) -> list[str]:
@@ -221,50 +236,36 @@ class FactResolver:
             cites += corroborate(self.ctx, metric, year, value)
             text = self.t(f"{year}年{zh_l}排放量為{fmt1(value)}公噸CO2e。", f"{en_l} emissions in {year}: {fmt1(value)} tCO2e.")
             return FactResult(text, value, "tCO2e", year, [self.cite(c) for c in cites], "high", self._notes_since(n))
-        found = self._voted_quantity(metric, year, f"{year or ''}年 {zh_l} 排放量 公噸CO2e", f"{year or ''} {en_l} emissions tCO2e")
-        if not found:
-            return None
-        qn, ev, qyear, notes = found
-        c = self.ctx.cite(ev, clean_sentence(qn.sentence, self.ctx))
-        text = self.t(f"{qyear}年{zh_l}排放量為{qn.text}公噸CO2e。", f"{en_l} emissions in {qyear}: {qn.text} tCO2e.")
-        return FactResult(text, qn.value, "tCO2e", qyear, [self.cite(c)], "medium", notes)
+        return self.document_figure(_FACT_METRIC[metric], year)
 
-    def _voted_quantity(self, metric: str, year: int | None, query_zh: str, query_en: str):
-        """Without an inventory: the figure stated by the most distinct documents for a metric (and year),
-        with notes naming documents that state another figure. None when no document states one."""
-        votes: dict[tuple[int, float], dict[str, tuple]] = {}
-        for query in (query_zh, query_en):
-            for rank, ev in enumerate(self.ctx.search(query, k=12)):
-                for qn in extract_quantities(ev.text):
-                    m = "scope2_location" if qn.metric == "scope2" and metric == "scope2_location" else qn.metric
-                    if qn.unit != "tCO2e" or qn.change or m != metric or " | " in qn.sentence:
-                        continue  # a spreadsheet row is one emission source, not the total
-                    doc_years = set(find_years(ev.source))
-                    qyear = qn.year or (next(iter(doc_years)) if len(doc_years) == 1 else None)  # 112年度…報告書
-                    if qyear is None or (year is not None and qyear != year) or qyear > _THIS_YEAR:
-                        continue  # a future year is a target, not a reported figure
-                    by_source = votes.setdefault((qyear, round(qn.value, 1)), {})
-                    if ev.source not in by_source or rank < by_source[ev.source][0]:
-                        by_source[ev.source] = (rank, qn, ev)
-        if not votes:
+    def document_figure(self, metric: str, year: int | None, *, label: str | None = None) -> FactResult | None:
+        """A figure the documents state (the facts layer's choice), as a sentence citing where it stands
+        and the places that agree; None when no document states one for that metric and year."""
+        found = self.fb.lookup(metric, year)
+        if found.status != "found":
+            self.last_refusal = found.reason
             return None
-        if year is None:  # the latest year that two documents agree on, else the latest year stated
-            agreed = [k for k, v in votes.items() if len(v) >= 2]
-            if agreed:
-                latest = max(y for y, _v in agreed)
-                votes = {k: v for k, v in votes.items() if k[0] == latest}
-        (yr, val), best = sorted(votes.items(), key=lambda kv: (-kv[0][0], -len(kv[1]), min(r for r, _q, _e in kv[1].values())))[0]
-        rank, qn, ev = sorted(best.values(), key=lambda h: (" | " in h[1].sentence, h[0]))[0]
-        notes = []
-        for (y2, v2), other in votes.items():
-            if y2 == yr and v2 != val:
-                for src, (_r, q2, e2) in other.items():
-                    loc = e2.location.label()
-                    notes.append(self.t(f"{src}{'（' + loc + '）' if loc else ''}記載{yr}年為{q2.text}公噸CO2e，"
-                                        f"與其他{len(best)}份文件之{qn.text}不一致，請確認。",
-                                        f"{src}{' ' + loc if loc else ''} states {q2.text} tCO2e for {yr}; "
-                                        f"{len(best)} other document(s) state {qn.text} — check which is right"))
-        return qn, ev, yr, notes
+        return self.figure_result(found, label=label)
+
+    def figure_result(self, found, *, label: str | None = None) -> FactResult:
+        from ..facts import label_of
+
+        f = found.chosen.fact
+        year = self.fb.year_of(f)
+        name = label or label_of(f.metric if f.metric != "scope2" else found.metric, self.zh)
+        unit = f.unit.display(self.zh) if f.unit else ""
+        if f.unit is not None and f.unit.dimension == "money":
+            unit = f.unit.text
+            value = f"{unit} {f.value_text}".strip()
+        else:
+            value = f"{f.value_text}{'' if self.zh or unit == '%' else ' '}{unit}".strip()
+        text = self.t(f"{year}年{name}為{value}。" if year else f"{name}為{value}。",
+                      f"{name[:1].upper() + name[1:]} in {year}: {value}." if year else f"{name[:1].upper() + name[1:]}: {value}.")
+        cites = [fact_citation(f.provenance)] + [fact_citation(p) for p in found.chosen.agreeing[:2]]
+        notes = [] if len(found.candidates) < 2 else [self.t(f"其他數值：{'、'.join(c.fact.value_text for c in found.candidates[1:4])}（{found.reason}）",
+                                                           f"other values: {', '.join(c.fact.value_text for c in found.candidates[1:4])} ({found.reason})")]
+        conf = "high" if found.chosen.agreeing else "medium"
+        return FactResult(text, f.value, unit or None, year, cites, conf, notes)
 
     def fact_scope1_total(self, q):
         return self._scope_figure("scope1", q)
@@ -474,31 +475,8 @@ class FactResolver:
                                  cell_ranges([f"I{r.provenance.row}" for r in recs if r.provenance.row]) or None)
 
     def _energy_from_evidence(self, metric: str, unit: str, q: Question) -> FactResult | None:
-        """Without inventory figures: the value most documents state for the year (a figure only one
-        document states is offered as partial — it may be one part of the total)."""
-        year = self.year_for(q)
-        qz = {"electricity": "用電量 外購電力 MWh", "renewable_electricity": "再生能源 使用量 MWh", "re_share": "再生能源 比例 %"}[metric]
-        qe = {"electricity": "electricity consumption MWh", "renewable_electricity": "renewable electricity MWh",
-              "re_share": "renewable electricity share %"}[metric]
-        votes: dict[float, dict[str, tuple]] = {}
-        for query in (f"{year or ''}年 {qz}", f"{year or ''} {qe}"):
-            for rank, ev in enumerate(self.ctx.search(query, k=8)):
-                for qn in extract_quantities(ev.text):
-                    m = "re_share" if metric == "re_share" and qn.metric == "renewable_electricity" else qn.metric  # 再生能源占…21.7%
-                    if m != metric or qn.unit != unit or qn.change or qn.year is None or qn.year > _THIS_YEAR:
-                        continue
-                    if year is not None and qn.year != year:
-                        continue
-                    val = qn.value / 1000 if unit == "kWh" else qn.value
-                    votes.setdefault(round(val, 1), {}).setdefault(ev.source, (rank, qn, ev))
-        if not votes:
-            return None
-        val, by_src = max(votes.items(), key=lambda kv: (len(kv[1]), max(h[1].year for h in kv[1].values()), kv[0]))
-        rank, qn, ev = min(by_src.values(), key=lambda h: h[0])
-        c = self.ctx.cite(ev, clean_sentence(qn.sentence, self.ctx))
-        agreed = len(by_src) >= 2
-        return FactResult(clean_sentence(qn.sentence, self.ctx), qn.value, "MWh" if unit != "%" else "%", qn.year,
-                          [self.cite(c)], "medium" if agreed else "low", partial=not agreed)
+        """Without inventory figures: the figure the documents state for the year (the facts layer's choice)."""
+        return self.document_figure({"re_share": "renewable_share"}.get(metric, metric), self.year_for(q))
 
     def fact_electricity_consumption(self, q):
         year = self.year_for(q)
