@@ -25,7 +25,7 @@ from .vocabulary import dimension_of, match_metric
 log = logging.getLogger(__name__)
 
 # Bump when extraction changes: stored facts of another version are read again.
-EXTRACTOR_VERSION = "facts-2"
+EXTRACTOR_VERSION = "facts-4"
 WORD_SOURCES = ("pdfplumber", "pypdf-layout")
 
 
@@ -71,7 +71,8 @@ def table_facts(tables: list[Table], *, source: str, doc_id: str | None, page: i
             label = r.label if not r.group or r.group in r.label else f"{r.group} {r.label}"
             for year, nc in r.values.items():
                 col = next(c for c in t.columns if c.year == year)
-                row_text = f"{label} | {col.text}: {nc.text}" + (f" {nc.unit.text}" if nc.unit else "")
+                # quoted as printed (the header line and the row line), so a reader finds it on the page
+                row_text = f"{t.header_text} … {t.row_text(r)}" if t.header_text else t.row_text(r)
                 out.append(Fact(
                     metric=metric, value=nc.value, value_text=nc.text, unit=nc.unit or unit, year=year, period=col.text,
                     entity=entity_of(f"{t.caption} {label}"), siblings=sorted(named - {metric}),

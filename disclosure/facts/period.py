@@ -97,3 +97,18 @@ def reporting_year(first_pages: list[str], source: str = "", column_years: list[
         if not column_years or y <= max(future_ok) or y in future_ok:
             return y, why[y]
     return best[0][0], why[best[0][0]]
+
+
+BASE_YEAR_RE = re.compile(r"以\s*(?:民國)?\s*(\d{2,4})\s*年(?:度)?\s*(?:[（(]\s*(\d{4})\s*年?\s*[）)])?\s*(?:作)?為\s*(?:本公司之?)?(?:盤查)?基準年"
+                           r"|基準年\s*(?:為|：|:)\s*(?:民國)?\s*(\d{2,4})\s*年?|base year (?:is|of|was)\s*(\d{4})", re.I)
+
+
+def base_year_in(sentence: str) -> int | None:
+    """The base year a sentence names ("以110年（2021年）為基準年", "base year is 2021"), Gregorian."""
+    m = BASE_YEAR_RE.search(sentence)
+    if not m:
+        return None
+    if m.group(2):
+        return int(m.group(2))
+    y = int(next(g for g in m.groups() if g))
+    return y + 1911 if y < 1000 else y

@@ -24,7 +24,7 @@ _ENTITY = [
     ("peer", re.compile(r"同業|peer|competitor|industry average|產業平均", re.I)),
     ("subsidiary", re.compile(r"子公司|subsidiar", re.I)),
 ]
-_PROSE = re.compile(r"[，。；]|\b(?:was|were|is|are|totall?ed|amounted|reached|represent\w*|of our)\b", re.I)
+_PROSE = re.compile(r"[，。；]|\b(?:was|were|is|are|totall?ed|amounted|reached|represent\w*|of our|we|our|from|to)\b", re.I)
 _QUESTION = re.compile(r"[?？]\s*$")
 
 
@@ -69,12 +69,13 @@ def sentence_facts(text: str, *, source: str, doc_id: str | None = None, page: i
                    sheet: str | None = None, cell_range: str | None = None, paragraph: int | None = None) -> list[Fact]:
     """The facts the sentences of ``text`` state."""
     out: list[Fact] = []
-    sents = sentences_of(text)
+    # a currency code glued to its amount ('GBP50', 'US$240') reads as code and number
+    sents = [re.sub(r"(?<![A-Za-z])(GBP|USD|EUR|CAD|TWD|NTD|US\$|NT\$|C\$)(?=\d)", r"\1 ", s) for s in sentences_of(text)]
     for si, sent in enumerate(sents):
         if _QUESTION.search(sent) or len(sent) > 600:
             continue  # a question of a form, or a run-together page
         masked = mask_identifiers(sent)
-        if len(_NUM_RE.findall(masked)) >= 3 and not _PROSE.search(sent):
+        if sum(1 for x in _NUM_RE.finditer(masked) if not _is_year(masked, x)) >= 3 and not _PROSE.search(sent):
             out += _label_then_value(sents, si, sent, source=source, doc_id=doc_id, page=page)
             continue  # a table row run together: the table reader's, not a sentence
         emissions_ctx = bool(_EMISSION_CONTEXT.search(sent))

@@ -88,6 +88,11 @@ class Table:
     left: float = 0.0
     right: float = 1e9
     label_x0: float = 0.0
+    header_text: str = ""
+
+    def row_text(self, row: TableRow) -> str:
+        """The row as printed: its cells within the table's columns."""
+        return " ".join(c.text for c in row.line.cells if c.x0 >= self.label_x0 - 6 and c.x0 < self.right)
 
     def unit(self, row: TableRow, emissions: bool) -> Unit | None:
         """The unit of a row: its unit column, its label, the caption, the header, then the notes."""
@@ -143,6 +148,7 @@ def find_tables(lines: list[Line], *, max_rows: int = 40) -> list[Table]:
             caption = " ".join(" ".join(c.text for c in ln.cells if c.x1 > lo and c.x0 < right) for ln in lines[max(0, hi - 3): hi])
             caption += " " + " ".join(c.text for c in header.cells if lo <= c.x0 < cols[0].x0)
             t.caption = caption.strip()
+            t.header_text = " ".join(c.text for c in header.cells if lo <= c.x0 and c.x0 < right)
             if t.rows:
                 tables.append(t)
     return tables

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 # A scale word written before or inside a unit.
 _SCALE = (r"(?P<scale>1[,.]?000\s*(?:metric\s+)?|thousands?\s+(?:of\s+)?(?:metric\s+)?|millions?\s+(?:of\s+)?(?:metric\s+)?|"
-          r"mio\.?\s*|千|萬|百萬|佰萬|仟|k(?=t\b|t\s*CO)|M\s*(?=MT|t\b|t\s*CO))?")
+          r"mio\.?\s*|千|萬|百萬|佰萬|仟|k(?=t\b|t\s*CO)|M(?=\s*(?:MT\b|t\b|t\s*CO)))?")
 _SCALES = {"1000": 1e3, "1,000": 1e3, "1.000": 1e3, "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6,
            "mio": 1e6, "mio.": 1e6, "千": 1e3, "仟": 1e3, "萬": 1e4, "百萬": 1e6, "佰萬": 1e6, "k": 1e3, "m": 1e6}
 

@@ -215,6 +215,11 @@ class QuestionnaireAnswerer:
                     raise
                 log.warning("fact %s for %s failed: %s", fact, q.id, exc)
                 result = None
+        if result is not None and result.partial and q.fact is None:
+            # an imported question the fact only half answers: a sentence that answers it wins
+            alt = self._from_retrieval(q, fact, yes_no=intent.yes_no)
+            if alt.status == "answered":
+                return alt
         if result is not None:
             ans = self._from_fact(q, fact, result)
             for rf in q.related_facts:

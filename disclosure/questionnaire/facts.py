@@ -13,10 +13,11 @@ from typing import Any, Callable
 
 from ..drafting.facts import extract_targets, nfkc
 from ..drafting.grounded import (
-    RENEWABLE_SOURCE, base_year_in, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
+    RENEWABLE_SOURCE, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
     scope_desc, target_corroboration,
 )
 from ..drafting.models import Citation
+from ..facts.period import base_year_in
 from ..normalization import find_years
 from .models import AnswerCitation, Question
 
@@ -561,26 +562,42 @@ class FactResolver:
         return self._targets_from_evidence(q, ("reduction", "renewable"))
 
     def _targets_from_evidence(self, q: Question, kinds: tuple[str, ...]) -> FactResult | None:
+        """Targets the documents state: the sentence(s) naming the asked scope with a percentage, a
+        target year and a base year first; an answer of one or two sentences, each cited."""
+        asked = nfkc(" ".join(filter(None, (q.text, q.text_alt))))
+        scope = "scope3" if re.search(r"範疇三|範疇3|scope 3", asked, re.I) else \
+            "scope12" if re.search(SCOPE12 + r"|範疇一.{0,3}範疇二|scope 1.{0,8}2", asked, re.I) else None
         facts = []
-        for query in ("減量目標 基準年 減少 %", "emissions reduction target base year %", "淨零排放 承諾 2050", "net-zero target"):
-            for ev in self.ctx.search(query, k=8):
+        queries = (q.text[:300], "減量目標 基準年 減少 %", "emissions reduction target base year %", "淨零排放 承諾 2050", "net-zero target")
+        for qi, query in enumerate(queries):
+            for rank, ev in enumerate(self.ctx.search(query, k=8)):
                 for tf in extract_targets(ev.text):
                     if tf.kind in kinds and tf.target_year:
-                        facts.append((tf, ev))
+                        score = (2 if tf.percent is not None else 0) + (1.5 if tf.base_year else 0) - 0.05 * rank - 0.1 * qi
+                        if scope and tf.scope:
+                            score += 2 if tf.scope == scope else -3
+                        if len(tf.sentence) > 300:
+                            score -= 1
+                        facts.append((score, tf, ev))
         if not facts:
             return None
+        facts.sort(key=lambda f: -f[0])
         seen, cites, parts = set(), [], []
-        for tf, ev in facts:
+        for _score, tf, ev in facts:
             key = (tf.kind, tf.target_year, tf.percent)
             if key in seen:
                 continue
             seen.add(key)
             sent = clean_sentence(tf.sentence, self.ctx)
+            if len(sent) > 300:
+                sent = sent[:297].rstrip() + "…"
+            if parts and (sum(map(len, parts)) + len(sent) > 340 or _score < facts[0][0] - 1.5):
+                break
             cites.append(self.ctx.cite(ev, sent))
             parts.append(sent)
-            if len(parts) >= 3:
+            if len(parts) >= 2:
                 break
-        nz = next((tf for tf, _ in facts if tf.kind == "net_zero"), None)
+        nz = next((tf for _s, tf, _ in facts if tf.kind == "net_zero"), None)
         value = float(nz.target_year) if nz and kinds == ("net_zero",) else None
         return FactResult(" ".join(parts) if not self.zh else "".join(parts), value, "year" if value else None,
                           nz.target_year if value else None, [self.cite(c) for c in cites], "medium")
