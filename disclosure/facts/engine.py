@@ -22,8 +22,11 @@ log = logging.getLogger(__name__)
 
 # A question about a metric accepts facts of these metrics (most specific first).
 ACCEPTS: dict[str, tuple[str, ...]] = {
-    "scope2": ("scope2", "scope2_location", "scope2_market"),
-    "scope2_location": ("scope2_location",),
+    # ISO 14064-1:2018 category 1 is the direct emissions of Scope 1; category 2 (energy indirect) is
+    # Scope 2, reported location-based by Taiwanese inventories
+    "scope1": ("scope1", "iso_cat1"),
+    "scope2": ("scope2", "scope2_location", "scope2_market", "iso_cat2"),
+    "scope2_location": ("scope2_location", "iso_cat2"),
     "scope2_market": ("scope2_market",),
     "total_emissions": ("total_emissions",),
     "scope12": ("scope12",),
@@ -97,6 +100,8 @@ class FactBase:
         """A fact's year: its own, else the year its document covers."""
         if fact.year is not None:
             return fact.year
+        if fact.period == "base year":
+            return None
         doc = next((d for d in self.documents if d.doc_id == fact.provenance.doc_id), None)
         return doc.reporting_year if doc else None
 

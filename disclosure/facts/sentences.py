@@ -25,6 +25,7 @@ _ENTITY = [
     ("subsidiary", re.compile(r"子公司|subsidiar", re.I)),
 ]
 _PROSE = re.compile(r"[，。；]|\b(?:was|were|is|are|totall?ed|amounted|reached|represent\w*|of our|we|our|from|to)\b", re.I)
+_BASE_YEAR = re.compile(r"基準年|基期|base[- ]?year|baseline", re.I)
 _QUESTION = re.compile(r"[?？]\s*$")
 
 
@@ -111,6 +112,8 @@ def sentence_facts(text: str, *, source: str, doc_id: str | None = None, page: i
                 continue
             value = float(raw.replace(",", "").replace("−", "-"))
             year, period = _year_for(masked, m.start(), m.end(), seg_start)
+            if year is None and _BASE_YEAR.search(sent[:m.start()]):
+                period = "base year"  # a base-year figure whose year is not written here: not the reporting year
             out.append(Fact(metric=metric, value=value, value_text=raw, unit=unit, year=year, period=period,
                             entity=entity_of(segment or sent), provenance=FactProvenance(
                                 source=source, doc_id=doc_id, page=page, sheet=sheet, cell_range=cell_range,
