@@ -151,7 +151,14 @@ def extract_document(*, source: str, doc_id: str, content_hash: str, kind: str, 
             log.warning("%s: tables not read: %s", source, exc)
             pages = []
         n_pages = len(pages)
+        by_page = {s.location.page: s.text for s in segments}
+        layout = None
         for i, lines in enumerate(pages):
+            if word_source == "pdfplumber" and _undecoded(lines, by_page.get(i + 1, "")):
+                # a CJK font pdfplumber cannot map to Unicode: pypdf's layout text of the page instead
+                if layout is None:
+                    layout = page_lines(data, "pypdf-layout")
+                lines = layout[i] if i < len(layout) else []
             tables = find_tables(lines)
             for t in tables:
                 column_years += [c.year for c in t.columns]
@@ -165,6 +172,15 @@ def extract_document(*, source: str, doc_id: str, content_hash: str, kind: str, 
     return DocumentFacts(doc_id=doc_id, source=source, content_hash=content_hash, extractor=EXTRACTOR_VERSION,
                          reporting_year=year, reporting_year_reason=why, pages=n_pages or len(segments),
                          seconds=round(time.perf_counter() - t0, 3), facts=facts)
+
+
+def _undecoded(lines, page_text: str) -> bool:
+    """Whether pdfplumber's words of a page miss most of the Chinese characters pypdf read there."""
+    ref = set(re.findall(r"[\u4e00-\u9fff]", page_text))
+    if len(ref) < 3:
+        return False
+    got = set(re.findall(r"[\u4e00-\u9fff]", " ".join(ln.text for ln in lines)))
+    return len(got & ref) < 0.5 * min(len(ref), max(1, len(got)))
 
 
 def store_facts(data_dir: Path, doc: DocumentFacts) -> Path:

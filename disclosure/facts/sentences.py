@@ -88,6 +88,10 @@ def sentence_facts(text: str, *, source: str, doc_id: str | None = None, page: i
             raw = m.group(0)
             tail = sent[m.end():]
             unit = unit_at(tail, emissions_context=emissions_ctx) or money_at(sent[max(0, m.start() - 8): m.start()], tail)
+            if unit is None and not tail.strip(" .。") and re.search(r"[(（][^()（）]*[)）]", sent[:m.start()]):
+                from .units import unit_in
+
+                unit = unit_in(" ".join(re.findall(r"[(（]([^()（）]*)[)）]", sent[:m.start()])))  # 'Scope 1 (metric tons CO2e) 12,345'
             if unit is None:
                 prev_end = m.end()
                 continue
