@@ -806,8 +806,18 @@ def write_ghg(ctx: DraftContext, sp: SlotPlan, topic: TopicPlan) -> Written:
     unit = f.unit.display(zh) if f.unit else ("公噸CO2e" if zh else "tCO2e")
     zh_l = label_of(f.metric, True).removesuffix("排放量")
     en_l = label_of(f.metric, False).removesuffix(" emissions")
-    text = (f"{fy}年本公司{zh_l}排放量為{f.value_text}{unit}。" if zh else
-            f"In {fy}, {en_l} emissions were {f.value_text} {unit}.")
+    quoted = " ".join(c.quote or "" for c in cites)
+    col = f.provenance.column or ""
+    if fy is not None and str(fy) not in quoted and f.provenance.channel == "table" and str(fy) in col:
+        # the year stands in the column header: cite the header too, so the sentence's year is quoted
+        cites.append(ctx.cite_fact(f.provenance.model_copy(update={"sentence": col, "cell_range": None})))
+        quoted += " " + col
+    if fy is not None and str(fy) in quoted:
+        text = (f"{fy}年本公司{zh_l}排放量為{f.value_text}{unit}。" if zh else
+                f"In {fy}, {en_l} emissions were {f.value_text} {unit}.")
+    else:  # the year is only the document's reporting period, which no cited text states
+        text = (f"本報告期間本公司{zh_l}排放量為{f.value_text}{unit}。" if zh else
+                f"In the reporting period, {en_l} emissions were {f.value_text} {unit}.")
     return [(_sentence(text, cites), {metric})]
 
 
