@@ -25,12 +25,15 @@ from .vocabulary import dimension_of, match_metric
 log = logging.getLogger(__name__)
 
 # Bump when extraction changes: stored facts of another version are read again.
-EXTRACTOR_VERSION = "facts-4"
+EXTRACTOR_VERSION = "facts-5"
 WORD_SOURCES = ("pdfplumber", "pypdf-layout")
 
 
 def facts_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "facts"
+
+
+_EMISSIONS = re.compile(r"排放|碳排|溫室氣體|CO2|CO₂|emission|GHG", re.I)
 
 
 def table_facts(tables: list[Table], *, source: str, doc_id: str | None, page: int | None) -> list[Fact]:
@@ -52,11 +55,13 @@ def table_facts(tables: list[Table], *, source: str, doc_id: str | None, page: i
             if unit is not None and re.search(r"/|per\b|每", unit.text + " " + (r.unit_text or ""), re.I):
                 dims = ("intensity",)
             generic = not label or bool(_TOTAL_WORD.match(label)) or len(label) <= 3
-            metric = None if generic else match_metric(label, dimensions=dims)
+            # a share's unit column names its denominator ('% of total electricity used')
+            mlabel = f"{label} {r.unit_text}" if unit is not None and unit.dimension == "percent" else label
+            metric = None if generic else match_metric(mlabel, dimensions=dims)
             if metric is None:
                 metric = match_metric(f"{t.caption} {label}", dimensions=dims) if generic else None
-            if metric is None and generic:
-                metric = match_metric(label, dimensions=dims)
+            if metric is None and generic and (unit is not None or _EMISSIONS.search(f"{t.caption} {t.notes}")):
+                metric = match_metric(label, dimensions=dims)  # a bare 'Total' row is emissions only in an emissions table
             if metric is None and unit is None:
                 metric = match_metric(label)
                 if metric is not None and dimension_of(metric) != "emissions":
@@ -94,11 +99,16 @@ def _mark_breakdowns(facts: list[Fact], t: Table) -> None:
     for f in facts:
         if f.provenance.caption == (t.caption[:200] or None):
             by[(f.metric, f.year)].append(f)
+    # a like-for-like (same-store) table restates a subset of the portfolio for comparison
+    subset = bool(re.search(r"like[- ]for[- ]like|same[- ]store|同店|可比較", t.title, re.I))
+    for f in facts:
+        if subset and f.provenance.caption == (t.caption[:200] or None):
+            f.breakdown = True
     for f in facts:
         if _PART.search(f.provenance.row_label or "") and f.provenance.caption == (t.caption[:200] or None):
             f.breakdown = True
     for group in by.values():
-        if len(group) < 2:
+        if len(group) < 2 or subset:
             continue
         totals = [f for f in group if _TOTAL_ANY.search(f.provenance.row_label or "") and not _PART.search(f.provenance.row_label or "")]
         main = min(totals, key=lambda f: len(f.provenance.row_label or "")) if totals else None

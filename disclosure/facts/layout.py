@@ -103,7 +103,14 @@ def lines_of(words: list[Word], *, cell_gap: float | None = None) -> list[Line]:
         sizes = [w.size for w in row if w.size]
         main = statistics.median(sizes) if sizes else 0
         kept, markers = [], []
+        row.sort(key=lambda w: w.x0)
         for w in row:
+            if (kept and w.text in ("2", "3") and re.search(r"(?:^|[\s(（/])(?:k?m|cm|ft)$", kept[-1].text)
+                    and w.x0 - kept[-1].x1 < 1.5):
+                # the superscript of m³ / m² is the unit's, not a footnote marker
+                p = kept[-1]
+                kept[-1] = Word(p.text + ("³" if w.text == "3" else "²"), p.x0, w.x1, p.top, p.bottom, p.size)
+                continue
             if main and w.size and w.size < 0.8 * main and _MARKER.match(w.text):
                 markers.append(w.text)
                 continue

@@ -88,6 +88,11 @@ def sentence_facts(text: str, *, source: str, doc_id: str | None = None, page: i
             raw = m.group(0)
             tail = sent[m.end():]
             unit = unit_at(tail, emissions_context=emissions_ctx) or money_at(sent[max(0, m.start() - 8): m.start()], tail)
+            paren = re.match(r"\s*[(（]\s*", tail)
+            if unit is None and paren:  # '239.91 (公噸 CO2e/年)': the unit in brackets after the number
+                unit = unit_at(tail[paren.end():], emissions_context=emissions_ctx)
+                if unit is not None:
+                    tail = tail[paren.end():]
             if unit is None and not tail.strip(" .。") and re.search(r"[(（][^()（）]*[)）]", sent[:m.start()]):
                 from .units import unit_in
 

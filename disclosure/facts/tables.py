@@ -89,6 +89,10 @@ class Table:
     right: float = 1e9
     label_x0: float = 0.0
     header_text: str = ""
+    title: str = ""
+    # sub-columns under each year ('Landlord Controlled | Non-Landlord Controlled | Total'): the
+    # position of the total sub-column when a sub-header names one per year, else None
+    sub_total_last: bool | None = None
 
     def row_text(self, row: TableRow) -> str:
         """The row as printed: its cells within the table's columns."""
@@ -143,15 +147,59 @@ def find_tables(lines: list[Line], *, max_rows: int = 40) -> list[Table]:
             right = min(right, cols[-1].x1 + 1.5 * spacing) if ri + 1 < len(runs) else cols[-1].x1 + 2.5 * spacing
             unit_hdr = [c for c in header.cells if _UNIT_HEADER.match(c.text) and left <= c.x0 < cols[0].x0]
             t = Table(cols, "", left=left, right=right)
+            t.sub_total_last = _sub_header(t, lines, hi)
             _read_rows(t, lines, hi, spacing, unit_hdr, max_rows)
             lo = max(left, t.label_x0 - 6)
             caption = " ".join(" ".join(c.text for c in ln.cells if c.x1 > lo and c.x0 < right) for ln in lines[max(0, hi - 3): hi])
             caption += " " + " ".join(c.text for c in header.cells if lo <= c.x0 < cols[0].x0)
             t.caption = caption.strip()
+            # the title printed over this table's own label column (not a neighbour's beside it)
+            t.title = " ".join(c.text for ln in lines[max(0, hi - 3): hi] for c in ln.cells if lo <= c.x0 < cols[0].x0 - 6)
             t.header_text = " ".join(c.text for c in header.cells if lo <= c.x0 and c.x0 < right)
             if t.rows:
                 tables.append(t)
     return tables
+
+
+_SUB_TOTAL = re.compile(r"\btotal\b|合計|總計", re.I)
+
+
+def _sub_header(t: Table, lines: list[Line], hi: int) -> bool | None:
+    """True when the lines between the year header and the first row name a total sub-column under
+    every year, last in its group (False: a sub-header without one; None: no sub-header)."""
+    for ln in lines[hi + 1: hi + 5]:
+        cells = [c for c in ln.cells if c.x1 > t.columns[0].x0 - 40 and c.x0 < t.right]
+        if any(number_cell(c) for c in cells):
+            return None
+        text = " ".join(c.text for c in cells)
+        if len(_SUB_TOTAL.findall(text)) == len(t.columns) >= 2:
+            return bool(re.search(r"(?:\btotal|合計|總計)\s*$", text, re.I))
+    return None
+
+
+def _sub_columns(t: Table, cells: list[Cell], spacing: float) -> dict[int, NumberCell] | None:
+    """Values of a row with k sub-columns per year (k × years value cells): the total sub-column's,
+    when the sub-header names it; {} when it names none (no sub-column is guessed); None when the
+    row is not laid out that way."""
+    vals = sorted((c for c in cells if c.x0 > t.columns[0].x0 - spacing and (number_cell(c) or _NA.match(c.text))),
+                  key=lambda c: c.x0)
+    n = len(t.columns)
+    if len(vals) < 2 * n or len(vals) % n:
+        return None
+    if t.sub_total_last is None:
+        # k values per year without a sub-header naming the total: a group of cells under each year
+        # (not extra columns right of the last year) is a layout no sub-column can be chosen from
+        interleaved = sum(1 for c in vals if c.xc < t.columns[-1].x0) >= 2 * (n - 1)
+        return {} if interleaved and n >= 2 else None
+    if not t.sub_total_last:
+        return {}
+    k = len(vals) // n
+    out = {}
+    for i, col in enumerate(t.columns):
+        nc = number_cell(vals[i * k + k - 1])
+        if nc is not None:
+            out[col.year] = nc
+    return out
 
 
 def _read_rows(t: Table, lines: list[Line], hi: int, spacing: float, unit_hdr: list[Cell], max_rows: int) -> None:
@@ -188,6 +236,10 @@ def _read_rows(t: Table, lines: list[Line], hi: int, spacing: float, unit_hdr: l
             elif col is None or nc is None and not _NA.match(c.text):
                 if c.x1 <= cols[0].x0 + 2 or nc is None:
                     rest.append(c)
+        sub = _sub_columns(t, cells, spacing)
+        if sub is not None:
+            values = sub
+            rest = [c for c in rest if number_cell(c) is None]
         prev_bottom = ln.bottom
         if values or any(_NA.match(c.text) for c in cells if c.x0 > cols[0].x0 - spacing):
             pending.append((ln, [c for c in rest if c.x1 <= cols[0].x0 + 2], values))
