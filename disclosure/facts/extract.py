@@ -17,6 +17,7 @@ from ..models import Segment
 from .layout import layout_words, lines_of, pdfplumber_words
 from .models import DocumentFacts, Fact, FactProvenance
 from .period import reporting_year
+from .statements import statement_facts
 from .sentences import entity_of, sentence_facts
 from .tables import _TOTAL_WORD, Table, find_tables
 from .units import unit_in
@@ -25,7 +26,7 @@ from .vocabulary import dimension_of, match_metric
 log = logging.getLogger(__name__)
 
 # Bump when extraction changes: stored facts of another version are read again.
-EXTRACTOR_VERSION = "facts-5"
+EXTRACTOR_VERSION = "facts-7"
 WORD_SOURCES = ("pdfplumber", "pypdf-layout")
 
 
@@ -177,6 +178,8 @@ def extract_document(*, source: str, doc_id: str, content_hash: str, kind: str, 
         loc = seg.location
         facts += sentence_facts(seg.text, source=source, doc_id=doc_id, page=loc.page, sheet=loc.sheet,
                                 cell_range=loc.cell_range, paragraph=loc.paragraph)
+        facts += statement_facts(seg.text, source=source, doc_id=doc_id, page=loc.page, sheet=loc.sheet,
+                                 cell_range=loc.cell_range, paragraph=loc.paragraph)
     first = [s.text for s in segments[:3]]
     year, why = reporting_year(first, source, [y for y in column_years if y <= max(column_years, default=0)])
     return DocumentFacts(doc_id=doc_id, source=source, content_hash=content_hash, extractor=EXTRACTOR_VERSION,

@@ -254,22 +254,33 @@ class QuestionnaireAnswerer:
         return ans
 
     def _several(self, found) -> FactResult:
-        """Figures of one metric that differ by what they apply to (a carbon price per country):
-        each stated with its own sentence, up to three."""
+        """Figures of one metric that differ by what they apply to (a carbon price per country): each
+        amount with its currency, cited to its own sentence, up to three; a price a sentence says was
+        replaced ('raised to GBP50 from GBP40') is not stated as current."""
+        from ..facts import label_of
+
         parts, cites, seen = [], [], set()
-        for c in found.candidates[:6]:
-            p = c.fact.provenance
-            quote = clean_sentence(p.sentence, self.ctx)
-            if quote in seen or len(" ".join(parts)) + len(quote) > 360:
+        for c in found.candidates[:8]:
+            f, p = c.fact, c.fact.provenance
+            before = p.sentence[max(0, p.char_start - 40): p.char_start]
+            if re.search(r"\bto\s+\S*\s?\d[\d.,]*\s+from\s+\S*\s?$", before):
+                continue  # the previous value of a changed figure
+            cur = f.unit.text if f.unit else ""
+            amount = f"{cur} {f.value_text}".strip()
+            if amount in seen:
                 continue
-            seen.add(quote)
-            parts.append(quote)
+            seen.add(amount)
+            if re.search(r"per (?:metric )?(?:ton|tonne)|每公噸|/\s?t\s?CO2", p.sentence, re.I):
+                amount += self.t("／公噸CO2e", " per tCO2e")
+            fy = self.facts.fb.year_of(f) if f.year is not None else None
+            parts.append(amount + (self.t(f"（{fy}年）", f" ({fy})") if fy else ""))
             cites.append(fact_citation(p))
             if len(parts) >= 3:
                 break
         first = found.chosen.fact
-        return FactResult(("" if self.lang == "zh-TW" else " ").join(parts), first.value, first.unit.text if first.unit else None,
-                          self.facts.fb.year_of(first), cites, "medium")
+        label = label_of(first.metric, self.lang == "zh-TW")
+        text = self.t(f"{label}：{'、'.join(parts)}。", f"{label[:1].upper() + label[1:]}: {'; '.join(parts)}.")
+        return FactResult(text, first.value, first.unit.text if first.unit else None, self.facts.fb.year_of(first), cites, "medium")
 
     def _refusal(self, q: Question, metric: str | None, reason: str) -> Answer:
         return Answer(question_id=q.id, answer=NO_EVIDENCE_TEXT[self.lang], status="no_evidence", confidence="low",

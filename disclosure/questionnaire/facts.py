@@ -18,6 +18,7 @@ from ..drafting.grounded import (
 )
 from ..drafting.models import Citation
 from ..facts.period import base_year_in
+from ..facts.statements import ASSURANCE_STD, LEVEL
 from ..normalization import find_years
 from .models import AnswerCitation, Question
 
@@ -698,9 +699,8 @@ class FactResolver:
 
     _VERIFIER = re.compile(r"(?:經|由|委託|委請|透過)\s*([\u4e00-\u9fff]{2,12}?(?:驗證|檢驗|認證|標準|品質)[\u4e00-\u9fff]{0,6}?(?:股份有限公司|有限公司|公司))|"
                            r"(?:by|from)\s+((?:[A-Z][\w&.\-]*\s){0,4}(?:Verification|Certification|Assurance|Services?|Ltd\.?|Limited|Inc\.?|GmbH|AG|SA|LLP)\b)")
-    _ASSURANCE_STD = re.compile(r"ISO\s?14064-3(?::\s?\d{4})?|ISAE\s?3410|ISAE\s?3000|AA1000\s?AS(?:\s?v3)?", re.I)
-    _LEVEL = re.compile(r"(類別\s?\d(?:\s?(?:及|、|至|與|和)\s?類別\s?\d)*)\s*(?:為|:|：)?\s*(合理|有限)保證(?:等級)?|"
-                        r"(合理|有限)保證|(reasonable|limited) (?:level of )?assurance", re.I)
+    _ASSURANCE_STD = ASSURANCE_STD
+    _LEVEL = LEVEL
     _VERIF_SENT = re.compile(r"(?=.*(?:查證|保證|verif|assur))(?=.*(?:ISO\s?14064-3|ISAE|合理保證|有限保證|reasonable|limited))",
                              re.I | re.S)
 
@@ -718,11 +718,60 @@ class FactResolver:
                 levels.append(self.t(f"{'合理' if m.group(4).lower() == 'reasonable' else '有限'}保證", f"{m.group(4).lower()} assurance"))
         return list(dict.fromkeys(levels))
 
+    def _verification_text(self, p, year: int | None):
+        """The assurance statement of a fact's sentence; a standard or a level it does not name is taken
+        from another assurance sentence of the same page (an auditor's report spreads them over a page)."""
+        s = nfkc(p.sentence)
+        who, std, levels = self._VERIFIER.search(s), self._ASSURANCE_STD.search(s), self._levels(s)
+        cites = [self.ctx.cite_fact(p)]
+        for f in self.fb.facts:
+            o = f.provenance
+            if f.metric != "verification" or o.source != p.source or o.page != p.page or o is p:
+                continue
+            t = nfkc(o.sentence)
+            if std is None and self._ASSURANCE_STD.search(t):
+                std = self._ASSURANCE_STD.search(t)
+                cites.append(self.ctx.cite_fact(o))
+            if not levels and self._levels(t):
+                levels = self._levels(t)
+                cites.append(self.ctx.cite_fact(o))
+        if not (who or std or levels):
+            return None
+        verifier = ((who.group(1) or who.group(2)) if who else "").strip()
+        std_text = re.sub(r"\s*[()]\s*", " ", std.group(0)).strip() if std else ""
+        if self.zh:
+            text = (f"經{verifier}" if verifier else "經第三方") + (f"依{std_text}" if std else "") + "查證"
+            text += ("，" + "、".join(levels) if levels else "") + "。"
+        else:
+            text = "Externally assured by " + (verifier or "a third party") + (f" under {std_text}" if std else "")
+            text += ("; " + ", ".join(levels) if levels else "") + "."
+        yrs = find_years(s) + find_years(p.source)
+        y = year if year in yrs else (max(yrs) if yrs else None)
+        return FactResult(text, None, None, y, [self.cite(c) for c in cites], "high" if (std and levels) else "medium",
+                          keywords=["reasonable", "合理"] if any("合理" in x or "reasonable" in x for x in levels) else
+                          ["limited", "有限"] if levels else [], partial=not (std and levels))
+
     def fact_verification(self, q):
         """Who verified the inventory, under which standard, at which assurance level: the sentence that
         names most of these (for the reporting year when a sentence or its file says which year)."""
         year = self.year_for(q)
         best = None
+        # the assurance statements the facts layer read at ingestion, then retrieval
+        statements = [f for f in self.fb.facts if f.metric == "verification"]
+        page_std = {(f.provenance.source, f.provenance.page) for f in statements if self._ASSURANCE_STD.search(nfkc(f.provenance.sentence))}
+        page_level = {(f.provenance.source, f.provenance.page) for f in statements if self._levels(nfkc(f.provenance.sentence))}
+        for f in statements:
+            s = nfkc(f.provenance.sentence)
+            at = (f.provenance.source, f.provenance.page)
+            parts = sum(bool(x) for x in (self._VERIFIER.search(s), self._ASSURANCE_STD.search(s) or at in page_std,
+                                          self._levels(s) or at in page_level))
+            yrs = set(find_years(s)) | set(find_years(f.provenance.source))
+            off_year = 0 if year is None or year in yrs else (2 if not yrs else 6)
+            score = (3 - parts) * 3 + off_year - (1 if re.search(r"温室|溫室|GHG|emission|environmental|sustainab|永續|ESG", s, re.I) else 0)
+            if best is None or score < best[0]:
+                best = (score, f.provenance, f.provenance.sentence)
+        if best is not None:
+            return self._verification_text(best[1], year)
         for query in ("溫室氣體 查證 ISO 14064-3 合理保證 有限保證 查證機構", "GHG verification assurance ISO 14064-3 verifier"):
             for rank, ev in enumerate(self.ctx.search(query, k=8)):
                 for sent in self.ctx.sentences_for(ev):
@@ -742,9 +791,9 @@ class FactResolver:
         who = self._VERIFIER.search(s)
         std = self._ASSURANCE_STD.search(s)
         levels = self._levels(s)
-        cite = self.ctx.cite(ev, clean_sentence(sent, self.ctx))
+        cite = self.ctx.cite_fact(ev) if hasattr(ev, "channel") else self.ctx.cite(ev, clean_sentence(sent, self.ctx))
         if not (who or std):
-            return FactResult(clean_sentence(sent, self.ctx), None, None, year, [self.cite(cite)], "low", partial=True)
+            return FactResult(clean_sentence(sent, self.ctx)[:340], None, None, year, [self.cite(cite)], "low", partial=True)
         verifier = ((who.group(1) or who.group(2)) if who else "").strip()
         if self.zh:
             text = (f"經{verifier}" if verifier else "經第三方") + (f"依{std.group(0)}" if std else "") + "查證"
