@@ -154,11 +154,20 @@ def find_tables(lines: list[Line], *, max_rows: int = 40) -> list[Table]:
             caption += " " + " ".join(c.text for c in header.cells if lo <= c.x0 < cols[0].x0)
             t.caption = caption.strip()
             # the title printed over this table's own label column (not a neighbour's beside it)
-            t.title = " ".join(c.text for ln in lines[max(0, hi - 3): hi] for c in ln.cells if lo <= c.x0 < cols[0].x0 - 6)
+            t.title = " ".join(_clip(c, cols[-1].x1) for ln in lines[max(0, hi - 2): hi] for c in ln.cells
+                               if lo <= c.x0 < cols[0].x0 - 6)
             t.header_text = " ".join(c.text for c in header.cells if lo <= c.x0 and c.x0 < right)
             if t.rows:
                 tables.append(t)
     return tables
+
+
+def _clip(c: Cell, x1: float) -> str:
+    """The text of a cell up to ``x1`` (two tables' titles printed close read as one cell: the part
+    over this table, estimated by the share of the cell's width)."""
+    if c.x1 <= x1 or c.x1 - c.x0 <= 0:
+        return c.text
+    return c.text[: max(1, int(len(c.text) * (x1 - c.x0) / (c.x1 - c.x0)))]
 
 
 _SUB_TOTAL = re.compile(r"\btotal\b|合計|總計", re.I)
