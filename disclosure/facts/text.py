@@ -40,7 +40,9 @@ def join_soft_breaks(text: str) -> str:
 def sentences_of(text: str) -> list[str]:
     """Sentences and table lines of a passage (split at 。！？； English sentence ends and line breaks,
     after re-joining lines broken in mid-sentence)."""
-    return [s.text for s in split_sentences(join_soft_breaks(nfkc(text)))]
+    # a bullet starts an item of a list: its own sentence, though the line before has no full stop
+    text = re.sub(r"\s*[●•▪■◆◦]\s*", "\n\n", nfkc(text))
+    return [s.text for s in split_sentences(join_soft_breaks(text))]
 
 
 NUMBER = r"(?<![A-Za-z0-9_.,\-])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
