@@ -361,7 +361,9 @@ class TargetFact:
     sentence: str
 
 
-_BASE_YEAR = re.compile(r"(?:較|相較於?|相對於|以|基準年|基期|vs\.?|versus|compared (?:with|to)|from (?:a )?|baseline|base year)\s*(?:民國)?\s*((?:19|20)\d{2}|\d{2,3})\s*年?", re.I)
+_BASE_YEAR = re.compile(r"(?:較|相較於?|相對於|以|基準年|基期|vs\.?|versus|compared (?:with|to)|from (?:a |an |our |the )?|"
+                        r"(?:baseline|base)(?: year)?(?: of| in)?)\s*(?:民國)?\s*(?:(?P<fy>FY\s?)(?P<fy2>\d{2})(?!\d)|"
+                        r"(?:FY\s?)?((?:19|20)\d{2}|\d{2,3}))\s*年?", re.I)
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％)")
 
 
@@ -374,8 +376,8 @@ def extract_targets(text: str) -> list[TargetFact]:
         years = [y for y in find_years(sent)]
         base = None
         bm = _BASE_YEAR.search(sent)
-        if bm:
-            base = _to_gregorian(int(bm.group(1)))
+        if bm:  # 'FY20' is fiscal 2020, a bare '110' is ROC 110 (2021)
+            base = 2000 + int(bm.group("fy2")) if bm.group("fy2") else _to_gregorian(int(bm.group(3)))
         future = [y for y in years if y >= 2024 and y != base]
         target_year = future[0] if future else None
         scope = None

@@ -26,7 +26,7 @@ from .vocabulary import dimension_of, match_metric
 log = logging.getLogger(__name__)
 
 # Bump when extraction changes: stored facts of another version are read again.
-EXTRACTOR_VERSION = "facts-9"
+EXTRACTOR_VERSION = "facts-11"
 WORD_SOURCES = ("pdfplumber", "pypdf-layout")
 
 

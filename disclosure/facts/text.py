@@ -42,7 +42,9 @@ def sentences_of(text: str) -> list[str]:
     after re-joining lines broken in mid-sentence)."""
     # a bullet starts an item of a list: its own sentence, though the line before has no full stop
     text = re.sub(r"\s*[●•▪■◆◦]\s*", "\n\n", nfkc(text))
-    return [s.text for s in split_sentences(join_soft_breaks(text))]
+    # columns read together glue a sentence end to the next one ('requirements.RESPONSIBILITIES')
+    text = re.sub(r"(?<=[a-z]{2}[.!?])(?=[A-Z])", " ", join_soft_breaks(text))
+    return [s.text for s in split_sentences(text)]
 
 
 NUMBER = r"(?<![A-Za-z0-9_.,\-])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"

@@ -44,6 +44,8 @@ _ZH_SPLIT = re.compile(r"[之的與及或和以其並、，。；：？！（）
 # Metrics of the facts layer a questionnaire fact key answers (questions read by the question parser).
 _INTENT_FACT = {"verification": "verification", "ghg_standard": "ghg_methodology", "sbti_status": "sbti_status",
                 "reduction_target": "near_term_target", "net_zero_target": "net_zero_target", "base_year": "base_year"}
+# facts whose statement, when found, answers a yes/no question 'yes' (assured? a target? SBTi?)
+_AFFIRMING_FACTS = {"verification", "near_term_target", "net_zero_target"}
 _FIGURE_FACTS = {"scope1_total", "scope2_location", "scope2_market", "scope3_total", "electricity_consumption",
                  "renewable_electricity", "renewable_share"}
 _UNIT_WORDS: dict[str, tuple[str, ...]] = {
@@ -222,6 +224,9 @@ class QuestionnaireAnswerer:
                 return alt
         if result is not None:
             ans = self._from_fact(q, fact, result)
+            if intent.yes_no and q.answer_type not in ("choice", "multi_choice", "yes_no") and ans.status == "answered" \
+                    and not re.match(r"(?:是|否|Yes|No)\b", ans.answer) and fact in _AFFIRMING_FACTS:
+                ans.answer = f"{self.t('是', 'Yes')} — {ans.answer}"  # the statement found affirms the question
             for rf in q.related_facts:
                 extra = self.facts.resolve(rf, q)
                 if extra is not None and extra.text not in ans.answer:

@@ -735,6 +735,13 @@ class FactResolver:
             if not levels and self._levels(t):
                 levels = self._levels(t)
                 cites.append(self.ctx.cite_fact(o))
+        for f in self.fb.facts:  # the standard stated elsewhere in the same document (the auditor's report)
+            o = f.provenance
+            if std is not None or levels == [] or f.metric != "verification" or o.source != p.source:
+                continue
+            if self._ASSURANCE_STD.search(nfkc(o.sentence)):
+                std = self._ASSURANCE_STD.search(nfkc(o.sentence))
+                cites.append(self.ctx.cite_fact(o))
         if not (who or std or levels):
             return None
         verifier = ((who.group(1) or who.group(2)) if who else "").strip()
