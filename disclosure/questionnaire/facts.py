@@ -580,6 +580,8 @@ class FactResolver:
                         if len(tf.sentence) > 300:
                             score -= 1
                         facts.append((score, tf, ev))
+        if scope:  # a target of another scope does not answer the asked one
+            facts = [f for f in facts if f[1].scope in (scope, None)]
         if not facts:
             return None
         facts.sort(key=lambda f: -f[0])
