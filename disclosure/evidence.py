@@ -268,6 +268,7 @@ class EvidenceBase:
         stored = self.settings.workspace_dir / "files" / doc_id / name
         stored.parent.mkdir(parents=True, exist_ok=True)
         stored.write_bytes(data)
+        self._extract_facts(name, doc_id, content_hash, converted, data)
         langs = sorted({c.language for c in chunks} - {"unknown"})
         record = DocumentRecord(
             doc_id=doc_id, source=name, kind=converted.kind, content_hash=content_hash, size_bytes=len(data),
@@ -316,6 +317,20 @@ class EvidenceBase:
                 source=name, doc_id=doc_id, role="reference", entity=finding.entity, reason=reason,
                 how_to_change=f"python -m disclosure {ws}documents --set-role evidence \"{name}\"")
         return "evidence", finding.entity, None
+
+    def _extract_facts(self, name: str, doc_id: str, content_hash: str, converted: ConvertedDocument, data: bytes) -> None:
+        """Figures of the document for the facts layer, stored by content hash (a failure only means
+        they are read again on first use)."""
+        from .facts import extract_document, store_facts
+
+        try:
+            store_facts(self.settings.data_dir, extract_document(
+                source=name, doc_id=doc_id, content_hash=content_hash, kind=converted.kind, segments=converted.segments,
+                data=data))
+        except Exception as exc:
+            if self.settings.strict:
+                raise
+            log.warning("facts of %s not extracted: %s", name, exc)
 
     # ------------------------------------------------------------ reading
     def committed_ids(self) -> list[str]:

@@ -94,3 +94,21 @@ def make_xlsx(sheets: dict[str, list[list]], merges: dict[str, list[str]] | None
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def make_layout_pdf(pages: list[list[tuple[float, float, str, float]]]) -> bytes:
+    """A PDF whose text is placed at given positions: each page a list of (x, y from the top, text,
+    font size) — for tables (columns at fixed x) and superscript footnote markers (a smaller size)."""
+    from reportlab.lib.pagesizes import A4
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    font = _cjk_font()
+    height = A4[1]
+    for items in pages:
+        for x, y, text, size in items:
+            c.setFont(font, size)
+            c.drawString(x, height - y, text)
+        c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -1,6 +1,5 @@
 """Home: the evidence base's status, the headline GHG figures of the latest year (each with the
 inventory file and rows it sums) and the gap items still open in this session."""
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +25,7 @@ S = {
     "col_missing": {"zh-TW": "缺少之資訊", "en": "Missing"},
     "placeholder": {"zh-TW": "待補", "en": "to fill"},
     "rows": {"zh-TW": "{file}，工作表 {sheet}，{n} 列合計", "en": "{file}, sheet {sheet}, sum of {n} rows"},
+    "doc_page": {"zh-TW": "{file}，第 {page} 頁", "en": "{file}, p. {page}"},
     "to_gap": {"zh-TW": "前往缺口檢查", "en": "Go to the gap check"},
     "to_draft": {"zh-TW": "前往章節草稿", "en": "Go to the draft"},
 }
@@ -94,38 +94,30 @@ if status["documents"] == 0 and not all_docs:
 
 # -- headline GHG figures ----------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=4)
-def _headline(path: str, mtime: float):
-    """Latest year's Scope 1, Scope 2 (both methods) and Scope 3 with the rows each figure sums."""
-    from disclosure.ghg import load_inventory
-    from disclosure.ghg.calculations import select_records, total
+def _headline(path: str | None, stamp: tuple, _eb):
+    """Latest year's Scope 1, Scope 2 (both methods) and Scope 3: the inventory's sums, else the
+    documents' figures (one engine function; ``stamp`` keys the cache on the files behind them)."""
+    from disclosure.facts.figures import headline_figures
 
-    inv = load_inventory(Path(path))
-    year = max(inv.years)
-    out = []
-    for key, scopes, method in (("ghg_scope1", (1,), "location"), ("ghg_scope2_location", (2,), "location"),
-                                ("ghg_scope2_market", (2,), "market"), ("ghg_scope3", (3,), "location")):
-        rows = select_records(inv, year=year, scopes=scopes, scope2_method=method)
-        sheets = sorted({r.provenance.sheet for r in rows if r.provenance.sheet})
-        out.append((key, total(inv, year=year, scopes=scopes, scope2_method=method), ", ".join(sheets), len(rows)))
-    return year, out
+    return headline_figures(_eb, path)
 
 
 try:
     from disclosure.drafting import find_inventory
 
     inventory = find_inventory(eb, settings.corpus_dir)
-    headline = _headline(str(inventory), inventory.stat().st_mtime) if inventory else None
+    stamp = (inventory.stat().st_mtime,) if inventory else tuple(sorted(r.content_hash for r in eb.documents()))
+    headline = _headline(str(inventory) if inventory else None, stamp, eb)
 except Exception as exc:
     show_error(exc)
     headline = None
-    inventory = None
-if inventory is not None and headline is not None:
-    year, figures = headline
-    st.subheader(tr("ghg", year=year))
-    cols = st.columns(len(figures))
-    for col, (key, value, sheets, n) in zip(cols, figures):
-        col.metric(t(key).split("（")[0].split(" (")[0], f"{value:,.1f}")
-        col.caption(tr("rows", file=inventory.name, sheet=sheets or "-", n=n))
+if headline is not None:
+    st.subheader(tr("ghg", year=headline.year))
+    cols = st.columns(len(headline.figures))
+    for col, fig in zip(cols, headline.figures):
+        col.metric(t(fig.key).split("（")[0].split(" (")[0], fig.display)
+        col.caption(tr("rows", file=fig.source, sheet=fig.sheet or "-", n=fig.rows) if fig.rows else
+                    tr("doc_page", file=fig.source, page=fig.page or "-"))
     st.page_link("ui/ghg.py", label=t("nav_ghg"), icon=":material/co2:")
 else:
     st.subheader(tr("ghg_none"))

@@ -7,48 +7,12 @@ sentence it was read from, so a writer can cite it and a reviewer can see why.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from ..chunking import split_sentences
+from ..facts.text import _NUM_RE, IDENTIFIER, NUMBER, join_soft_breaks, mask_identifiers, nfkc, sentences_of  # noqa: F401 - re-exported
 from ..normalization import find_years
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-
-# --------------------------------------------------------------------------------------------- text
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "")
-
-
-_LIST_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、)]\s*|[•·\-*]\s|第[一二三四五六七八九十百]+[條章節]|[A-Za-z]\.\s)")
-_LINE_END = re.compile(r"[。！？；：:!?;」』]\s*$")
-
-
-def join_soft_breaks(text: str) -> str:
-    """Re-join lines that PDF extraction broke in mid-sentence; list items, table rows and lines
-    that end a sentence keep their break."""
-    lines = text.split("\n")
-    out: list[str] = []
-    for line in lines:
-        stripped = line.strip()
-        if (out and out[-1].strip() and stripped and not _LINE_END.search(out[-1]) and not _LIST_START.match(stripped)
-                and " | " not in out[-1] and " | " not in stripped and len(out[-1].strip()) >= 28
-                and not out[-1].lstrip().startswith("#")):
-            prev = out[-1].rstrip()
-            sep = " " if re.search(r"[A-Za-z0-9,]$", prev) and re.match(r"[A-Za-z0-9(]", stripped) else ""
-            out[-1] = prev + sep + stripped
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def sentences_of(text: str) -> list[str]:
-    """Sentences and table lines of a passage (split at 。！？； English sentence ends and line breaks,
-    after re-joining lines broken in mid-sentence)."""
-    return [s.text for s in split_sentences(join_soft_breaks(nfkc(text)))]
-
 
 _ZH_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -84,23 +48,6 @@ def zh_numerals_in(text: str) -> list[int]:
 
 
 # --------------------------------------------------------------------------------------------- quantities
-
-NUMBER = r"(?<![A-Za-z0-9_.,\-])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
-_NUM_RE = re.compile(NUMBER)
-
-# Names that contain digits but state no quantity: standards, scopes and categories, gases, scenarios.
-IDENTIFIER = re.compile(
-    r"ISO\s?/?\s?(?:IEC\s?)?\d+(?:-\d+)*(?::\d{4})?|IFRS\s?S\d|GRI\s?\d+(?:-\d+)?|CNS\s?\d+|PAS\s?\d+|"
-    r"(?:Scope|範疇|Category|類別|Cat\.?)\s?\d{1,2}(?:\s?[+＋/、,及和與]\s?\d{1,2})*|(?<![A-Za-z])C\d{1,2}(?!\d)|"
-    r"SSP\s?\d-?\s?\d\.\d|RCP\s?\d\.\d|(?<![A-Za-z])AR\s?[4-6](?!\d)|CO2e?|CO₂e?|CH4|N2O|SF6|NF3|HFCs?-?\d+[a-z]?|"
-    r"(?<![A-Za-z])R-?\d{2,3}[A-Z]?(?!\d)|PFCs?|PM2\.5|RE100|EV100|(?<![A-Za-z])S[12](?![\d.])|(?<![A-Za-z])H2(?!\d)|"
-    r"Tier\s?\d|Phase\s?\d|"
-    r"\[[EC]?\d+\]|［\d+］", re.I)
-
-
-def mask_identifiers(text: str) -> str:
-    """``text`` with identifier names blanked out (same length), so their digits are not read as numbers."""
-    return IDENTIFIER.sub(lambda m: " " * len(m.group(0)), text)
 
 # unit pattern → (canonical unit, multiplier to the canonical unit)
 _UNITS: list[tuple[str, str, float]] = [
@@ -414,7 +361,9 @@ class TargetFact:
     sentence: str
 
 
-_BASE_YEAR = re.compile(r"(?:較|相較於?|相對於|以|基準年|基期|vs\.?|versus|compared (?:with|to)|from (?:a )?|baseline|base year)\s*(?:民國)?\s*((?:19|20)\d{2}|\d{2,3})\s*年?", re.I)
+_BASE_YEAR = re.compile(r"(?:較|相較於?|相對於|以|基準年|基期|vs\.?|versus|compared (?:with|to)|from (?:a |an |our |the )?|"
+                        r"(?:baseline|base)(?: year)?(?: of| in)?)\s*(?:民國)?\s*(?:(?P<fy>FY\s?)(?P<fy2>\d{2})(?!\d)|"
+                        r"(?:FY\s?)?((?:19|20)\d{2}|\d{2,3}))\s*年?", re.I)
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％)")
 
 
@@ -427,8 +376,8 @@ def extract_targets(text: str) -> list[TargetFact]:
         years = [y for y in find_years(sent)]
         base = None
         bm = _BASE_YEAR.search(sent)
-        if bm:
-            base = _to_gregorian(int(bm.group(1)))
+        if bm:  # 'FY20' is fiscal 2020, a bare '110' is ROC 110 (2021)
+            base = 2000 + int(bm.group("fy2")) if bm.group("fy2") else _to_gregorian(int(bm.group(3)))
         future = [y for y in years if y >= 2024 and y != base]
         target_year = future[0] if future else None
         scope = None

@@ -17,15 +17,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..facts.period import BASE_YEAR_RE, base_year_in  # noqa: F401 - shared with the questionnaire
 from ..models import Evidence
-from ..normalization import detect_language, find_years
+from ..normalization import detect_language
 from ..retrieval import SearchFilters
 from .chapters import (
     CHAPTER_NUMERALS_ZH, PILLAR_TITLES, PRESET_CHAPTERS, PRESET_ID, PRESET_TITLE, TCFD_DISCLOSURES, ChapterPlan,
     SlotPlan, TopicPlan, plan_chapter, preset_frameworks,
 )
 from .facts import extract_bodies, extract_frequencies, extract_meeting_counts, extract_meetings, \
-    extract_quantities, extract_scenarios, extract_targets, nfkc, sentences_of
+    extract_scenarios, extract_targets, nfkc, sentences_of
 from .models import (
     Citation, DataTable, Draft, DraftSection, EvidenceItem, GapItem, Paragraph, Provenance, RejectedSentence, Sentence,
 )
@@ -91,7 +92,29 @@ class DraftContext:
         self.targets: list = []
         if self.inventory_path is not None:
             self._load_inventory(self.inventory_path)
+        self.explicit_year = year
+        self._fact_base = None
         self.year = year or self._default_year()
+
+    # -- facts of the documents -----------------------------------------------------------------
+    @property
+    def fact_base(self):
+        """The facts layer over this evidence base (figures the documents state, read once)."""
+        if self._fact_base is None:
+            from ..facts import FactBase
+
+            self._fact_base = FactBase(self.eb, reporting_year=self.explicit_year)
+        return self._fact_base
+
+    def cite_fact(self, p) -> Citation:
+        """Register the place a fact stands (a table row as printed, or its sentence) and cite it."""
+        key = f"fact:{p.source}:{p.page}:{p.sheet}:{p.cell_range}:{p.paragraph}:{p.sentence[:120]}"
+        if key not in self._by_key:
+            eid = f"E{sum(1 for e in self.evidence.values() if e.kind == 'passage') + 1}"
+            self._by_key[key] = eid
+            self.evidence[eid] = EvidenceItem(id=eid, kind="passage", source=p.source, doc_id=p.doc_id, page=p.page,
+                                              sheet=p.sheet, cell_range=p.cell_range, paragraph=p.paragraph, text=p.sentence)
+        return self.evidence[self._by_key[key]].citation()
 
     # -- inventory ------------------------------------------------------------------------------
     def _load_inventory(self, path: Path) -> None:
@@ -680,60 +703,42 @@ def corroborate(ctx: DraftContext, metric: str, year: int, value: float) -> list
     cites: list[Citation] = []
     sources: set[str] = set()
     inv_name = ctx.inventory.source if ctx.inventory else None
-    for q in (f"{year}年 {zh} 排放量 {fmt1(value)} 公噸CO2e", f"{year} {en} emissions {fmt1(value)} tCO2e"):
-        for ev in ctx.search(q, k=8):
-            if ev.source == inv_name:
-                continue
-            for qn in extract_quantities(ev.text):
-                if qn.unit != "tCO2e" or qn.change or qn.year != year:
-                    continue
-                same_metric = qn.metric == metric or (metric.startswith("scope2") and qn.metric == "scope2"
-                                                      and metric == "scope2_location")
-                if not same_metric:
-                    continue
-                if abs(qn.value - value) < 0.05:
-                    if ev.source not in sources and len(cites) < 2:
-                        sources.add(ev.source)
-                        cites.append(ctx.cite(ev, clean_sentence(qn.sentence, ctx)))
-                elif abs(qn.value - value) / max(value, 1) < 0.5:
-                    loc = ev.location.label()
-                    ctx.note(f"{ev.source}{(' ' + loc) if loc else ''}: {year} {en} = {qn.text} tCO2e, "
-                             f"but the inventory sums to {fmt1(value)} — check which is right"
-                             if not is_zh(ctx.lang) else
-                             f"{ev.source}{('（' + loc + '）') if loc else ''}記載{year}年{zh}為{qn.text}公噸CO2e，"
-                             f"與盤查清冊加總之{fmt1(value)}公噸CO2e不一致，請確認。")
+    found = ctx.fact_base.lookup("scope2" if metric == "scope2_location" else metric, year)
+    for c in found.candidates:
+        f = c.fact
+        if f.provenance.source == inv_name or f.breakdown or (metric == "scope2_location" and f.metric == "scope2_market"):
+            continue
+        v = f.base_value
+        if abs(v - value) < max(0.05, 0.5 * (f.unit.scale if f.unit else 1) * _precision(f.value_text)):
+            for p in [f.provenance, *c.agreeing]:
+                if p.source not in sources and p.source != inv_name and len(cites) < 2:
+                    sources.add(p.source)
+                    cites.append(ctx.cite_fact(p))
+        elif abs(v - value) / max(value, 1) < 0.5:
+            loc = f.provenance.location()
+            ctx.note(f"{f.provenance.source}{(' ' + loc) if loc else ''}: {year} {en} = {f.value_text} tCO2e, "
+                     f"but the inventory sums to {fmt1(value)} — check which is right"
+                     if not is_zh(ctx.lang) else
+                     f"{f.provenance.source}{('（' + loc + '）') if loc else ''}記載{year}年{zh}為{f.value_text}公噸CO2e，"
+                     f"與盤查清冊加總之{fmt1(value)}公噸CO2e不一致，請確認。")
     return cites
 
 
-def _evidence_quantity(ctx: DraftContext, metric: str, year: int | None, query_zh: str, query_en: str):
-    """(value, text, evidence, sentence) of the figure most documents state for a metric (no inventory)."""
-    votes: dict[tuple[int | None, float], list] = {}
-    for q in (query_zh, query_en):
-        for rank, ev in enumerate(ctx.search(q, k=10)):
-            for qn in extract_quantities(ev.text):
-                if qn.unit != "tCO2e" or qn.change:
-                    continue
-                m = qn.metric
-                if m == "scope2" and metric == "scope2_location":
-                    m = "scope2_location"
-                if m != metric or (year is not None and qn.year != year) or qn.year is None:
-                    continue
-                votes.setdefault((qn.year, round(qn.value, 1)), []).append((rank, qn, ev))
-    # a spreadsheet row is one emission source, not the total: prefer figures stated in prose
-    prose = {k: [h for h in v if " | " not in h[1].sentence] for k, v in votes.items()}
-    prose = {k: v for k, v in prose.items() if v}
-    if prose:
-        votes = prose
-    if not votes:
+def _precision(value_text: str) -> float:
+    """The rounding step a figure is written with ('8,512.0' → 0.1, '387' → 1)."""
+    return 10 ** -len(value_text.split(".")[1]) if "." in value_text else 1.0
+
+
+def _document_figure(ctx: DraftContext, metric: str, year: int | None):
+    """The figure the documents state for a GHG slot (the facts layer's choice), or None."""
+    asked = {"scope2_location": "scope2", "scope1": "scope1", "scope2_market": "scope2_market", "scope3": "scope3"}[metric]
+    found = ctx.fact_base.lookup(asked, year)
+    if found.status != "found":
         return None
-    best = sorted(votes.items(), key=lambda kv: (-(kv[0][0] or 0), -len(kv[1]), min(r for r, _q, _e in kv[1])))[0]
-    (yr, _v), hits = best
-    rank, qn, ev = sorted(hits, key=lambda h: h[0])[0]
-    for (y2, v2), other in votes.items():
-        if y2 == yr and v2 != round(qn.value, 1) and len(other) < len(hits):
-            e2 = other[0][2]
-            ctx.note(f"{e2.source}: {metric} {yr} = {other[0][1].text}, other documents say {qn.text}")
-    return qn, ev
+    f = found.chosen.fact
+    if metric == "scope2_location" and f.metric == "scope2_market":
+        return None
+    return f, found
 
 
 def write_ghg(ctx: DraftContext, sp: SlotPlan, topic: TopicPlan) -> Written:
@@ -774,6 +779,11 @@ def write_ghg(ctx: DraftContext, sp: SlotPlan, topic: TopicPlan) -> Written:
             total = s.total_location
             share = value / total * 100 if total else None
             cites[0] = cite_records(ctx, f"scope3-share:{year}", recs, value, label, [year, total] + ([share] if share else []))
+            # the total and the share are computed from Scopes 1 and 2 too: cite their rows as well
+            for other in ("scope1", "scope2_location"):
+                ov, orecs = _ghg_value(ctx, other, year)
+                if orecs:
+                    cites.append(cite_records(ctx, f"{other}:{year}", orecs, ov, f"{year} {GHG_LABEL[other][1]}", [year]))
             text = (f"範疇三（ISO 14064-1類別3至類別6）其他間接排放量為{fmt1(value)}公噸CO2e" if zh else
                     f"Scope 3 (ISO 14064-1 categories 3 to 6) emissions were {fmt1(value)} tCO2e")
             if share is not None:
@@ -782,18 +792,33 @@ def write_ghg(ctx: DraftContext, sp: SlotPlan, topic: TopicPlan) -> Written:
             else:
                 text += "。" if zh else "."
         return [(_sentence(text, cites), covers)]
-    # no inventory: the figure the documents state
-    found = _evidence_quantity(ctx, metric, year, sp.slot.query_zh, sp.slot.query_en)
-    if not found:
+    # no inventory: the figure the documents state, cited to its page
+    got = _document_figure(ctx, metric, year)
+    if not got:
         return []
-    qn, ev = found
+    f, found = got
+    fy = ctx.fact_base.year_of(f)
     if ctx.year is None:
-        ctx.year = qn.year
-    cite = ctx.cite(ev, clean_sentence(qn.sentence, ctx))
-    zh_l, en_l = GHG_LABEL[metric]
-    text = (f"{qn.year}年本公司{zh_l}排放量為{qn.text}公噸CO2e。" if zh else
-            f"In {qn.year}, {en_l} emissions were {qn.text} tCO2e.")
-    return [(_sentence(text, [cite]), {metric})]
+        ctx.year = fy
+    cites = [ctx.cite_fact(f.provenance)] + [ctx.cite_fact(p) for p in found.chosen.agreeing[:1]]
+    from ..facts import label_of
+
+    unit = f.unit.display(zh) if f.unit else ("公噸CO2e" if zh else "tCO2e")
+    zh_l = label_of(f.metric, True).removesuffix("排放量")
+    en_l = label_of(f.metric, False).removesuffix(" emissions")
+    quoted = " ".join(c.quote or "" for c in cites)
+    col = f.provenance.column or ""
+    if fy is not None and str(fy) not in quoted and f.provenance.channel == "table" and str(fy) in col:
+        # the year stands in the column header: cite the header too, so the sentence's year is quoted
+        cites.append(ctx.cite_fact(f.provenance.model_copy(update={"sentence": col, "cell_range": None})))
+        quoted += " " + col
+    if fy is not None and str(fy) in quoted:
+        text = (f"{fy}年本公司{zh_l}排放量為{f.value_text}{unit}。" if zh else
+                f"In {fy}, {en_l} emissions were {f.value_text} {unit}.")
+    else:  # the year is only the document's reporting period, which no cited text states
+        text = (f"本報告期間本公司{zh_l}排放量為{f.value_text}{unit}。" if zh else
+                f"In the reporting period, {en_l} emissions were {f.value_text} {unit}.")
+    return [(_sentence(text, cites), {metric})]
 
 
 def write_scope3_categories(ctx: DraftContext, sp: SlotPlan) -> Written:
@@ -861,21 +886,6 @@ def write_trend(ctx: DraftContext, sp: SlotPlan) -> Written:
             f"Scope 1 and 2 (market-based) emissions were {fmt1(cur)} tCO2e, {verb_en} {abs(pct):.1f} % from "
             f"{fmt1(base)} tCO2e in the {base_year} base year.")
     return [(_sentence(text, [cite_b, cite_c]), {sp.slot.id})]
-
-
-_BASE_YEAR_RE = re.compile(r"以\s*(?:民國)?\s*(\d{2,4})\s*年(?:度)?\s*(?:[（(]\s*(\d{4})\s*年?\s*[）)])?\s*(?:作)?為\s*(?:本公司之?)?(?:盤查)?基準年"
-                           r"|基準年\s*(?:為|：|:)\s*(?:民國)?\s*(\d{2,4})\s*年?|base year (?:is|of|was)\s*(\d{4})", re.I)
-
-
-def base_year_in(sentence: str) -> int | None:
-    """The base year a sentence names ("以110年（2021年）為基準年", "base year is 2021"), Gregorian."""
-    m = _BASE_YEAR_RE.search(sentence)
-    if not m:
-        return None
-    if m.group(2):
-        return int(m.group(2))
-    y = int(next(g for g in m.groups() if g))
-    return y + 1911 if y < 1000 else y
 
 
 def write_base_year(ctx: DraftContext, sp: SlotPlan) -> Written:
@@ -1534,19 +1544,9 @@ def finish_draft(ctx: DraftContext, draft: Draft, settings_dict: dict, model: st
 
 
 def _year_hint(ctx: DraftContext) -> None:
-    """Without an inventory, take the reporting year from the latest year the documents report figures for."""
-    if ctx.year is not None:
-        return
-    years = []
-    for q in ("範疇一 範疇二 排放量 公噸CO2e", "Scope 1 Scope 2 emissions tCO2e"):
-        for ev in ctx.search(q, k=10):
-            years.extend(qn.year for qn in extract_quantities(ev.text)
-                         if qn.unit == "tCO2e" and qn.year and qn.metric and qn.metric.startswith("scope"))
-    if years:
-        ctx.year = max(y for y in years if y <= datetime.now().year)
-    else:
-        ys = [y for ev in ctx.search("年度 報告", k=10) for y in find_years(ev.text) if y <= datetime.now().year]
-        ctx.year = max(ys) if ys else None
+    """Without an inventory, the reporting year is the year the documents cover (read from them)."""
+    if ctx.year is None:
+        ctx.year = ctx.fact_base.reporting_year()
 
 
 def write_grounded(ctx: DraftContext, chapter: str, settings_dict: dict) -> Draft:

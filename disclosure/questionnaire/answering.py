@@ -18,7 +18,8 @@ from ..drafting.facts import extract_quantities, nfkc
 from ..drafting.grounded import DraftContext, clean_sentence, doc_title, usable
 from ..glossary import load_glossary
 from ..normalization import detect_language, find_years
-from .facts import SCOPE12, FactResolver, FactResult, infer_fact
+from ..facts import parse_question
+from .facts import SCOPE12, FactResolver, FactResult, fact_citation, infer_fact
 from .models import NO_EVIDENCE_TEXT, Answer, AnswerSheet, Option, Question, Questionnaire
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,13 @@ _ZH_WORDS = ("供應商", "數據", "減量", "排放", "能源", "用水", "取
              "風險", "機會", "董事會", "委員會", "情境", "碳價", "碳定價", "再生", "電力", "燃料", "運輸", "物流", "員工",
              "訓練", "獎酬", "薪酬", "績效", "財務", "影響", "政策", "承諾", "議合", "調查", "問卷", "回覆", "比例", "金額")
 _ZH_SPLIT = re.compile(r"[之的與及或和以其並、，。；：？！（）()「」\s/]+")
+# Metrics of the facts layer a questionnaire fact key answers (questions read by the question parser).
+_INTENT_FACT = {"verification": "verification", "ghg_standard": "ghg_methodology", "sbti_status": "sbti_status",
+                "reduction_target": "near_term_target", "net_zero_target": "net_zero_target", "base_year": "base_year"}
+# facts whose statement, when found, answers a yes/no question 'yes' (assured? a target? SBTi?)
+_AFFIRMING_FACTS = {"verification", "near_term_target", "net_zero_target"}
+_FIGURE_FACTS = {"scope1_total", "scope2_location", "scope2_market", "scope3_total", "electricity_consumption",
+                 "renewable_electricity", "renewable_share"}
 _UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "tco2e": ("tCO2e",), "mwh": ("MWh", "kWh"), "kwh": ("kWh", "MWh"), "%": ("%",), "gj": ("GJ",),
 }
@@ -188,7 +196,7 @@ class QuestionnaireAnswerer:
         self.q = questionnaire
         self.lang = "zh-TW" if (lang or questionnaire.language).lower().startswith("zh") else "en"
         self.ctx = DraftContext(evidence_base, self.lang, [], inventory=inventory, year=year)
-        self.facts = FactResolver(self.ctx)
+        self.facts = FactResolver(self.ctx, reporting_year=year)
         self.max_sentences = max_sentences
 
     def t(self, zh: str, en: str) -> str:
@@ -196,7 +204,10 @@ class QuestionnaireAnswerer:
 
     # -- entry ---------------------------------------------------------------------------------------
     def answer(self, q: Question) -> Answer:
-        fact = q.fact or infer_fact(q)
+        intent = parse_question(q.text, answer_type=q.answer_type, alt=q.text_alt)
+        fact = q.fact or (infer_fact(q) if self.ctx.inventory is not None else _INTENT_FACT.get(intent.metric or ""))
+        if fact is None and q.fact is None and intent.metric and intent.value_metric and (intent.figure or intent.yes_no):
+            return self._from_documents(q, intent)
         result: FactResult | None = None
         if fact:
             try:
@@ -206,15 +217,79 @@ class QuestionnaireAnswerer:
                     raise
                 log.warning("fact %s for %s failed: %s", fact, q.id, exc)
                 result = None
+        if result is not None and result.partial and q.fact is None:
+            # an imported question the fact only half answers: a sentence that answers it wins
+            alt = self._from_retrieval(q, fact, yes_no=intent.yes_no)
+            if alt.status == "answered":
+                return alt
         if result is not None:
             ans = self._from_fact(q, fact, result)
+            if intent.yes_no and q.answer_type not in ("choice", "multi_choice", "yes_no") and ans.status == "answered" \
+                    and not re.match(r"(?:是|否|Yes|No)\b", ans.answer) and fact in _AFFIRMING_FACTS:
+                ans.answer = f"{self.t('是', 'Yes')} — {ans.answer}"  # the statement found affirms the question
             for rf in q.related_facts:
                 extra = self.facts.resolve(rf, q)
                 if extra is not None and extra.text not in ans.answer:
                     ans.answer += ("" if self.lang == "zh-TW" else " ") + extra.text
                     ans.citations += [c for c in extra.citations if c not in ans.citations]
             return ans
-        return self._from_retrieval(q, fact)
+        if fact in _FIGURE_FACTS and q.fact is None:
+            return self._refusal(q, fact, self.facts.last_refusal)
+        return self._from_retrieval(q, fact, yes_no=intent.yes_no)
+
+    # -- figures of the documents ----------------------------------------------------------------------
+    def _from_documents(self, q: Question, intent) -> Answer:
+        """A figure question answered by the facts layer: the figure for the asked metric and year with
+        its citation (a yes/no question opens with 是/否 or Yes/No), or no evidence."""
+        year = intent.year or self.facts.reporting_year()
+        found = self.facts.fb.lookup(intent.metric, year)
+        if found.status != "found":
+            if intent.yes_no:
+                return self._from_retrieval(q, None, yes_no=True)
+            return self._refusal(q, intent.metric, found.reason)
+        if found.chosen.fact.unit is not None and found.chosen.fact.unit.dimension == "money":
+            r = self._several(found)
+        else:
+            r = self.facts.figure_result(found)
+        ans = Answer(question_id=q.id, answer=r.text, value=r.value, unit=r.unit, year=r.year, status="answered",
+                     confidence=r.confidence, citations=r.citations, note="; ".join(r.notes), fact=intent.metric)
+        if intent.yes_no:
+            ans.answer = f"{self.t('是', 'Yes')} — {ans.answer}"
+            ans.value = "yes"
+        return ans
+
+    def _several(self, found) -> FactResult:
+        """Figures of one metric that differ by what they apply to (a carbon price per country): each
+        amount with its currency, cited to its own sentence, up to three; a price a sentence says was
+        replaced ('raised to GBP50 from GBP40') is not stated as current."""
+        from ..facts import label_of
+
+        parts, cites, seen = [], [], set()
+        for c in found.candidates[:8]:
+            f, p = c.fact, c.fact.provenance
+            before = p.sentence[max(0, p.char_start - 40): p.char_start]
+            if re.search(r"\bto\s+\S*\s?\d[\d.,]*\s+from\s+\S*\s?$", before):
+                continue  # the previous value of a changed figure
+            cur = f.unit.text if f.unit else ""
+            amount = f"{cur} {f.value_text}".strip()
+            if amount in seen:
+                continue
+            seen.add(amount)
+            if re.search(r"per (?:metric )?(?:ton|tonne)|每公噸|/\s?t\s?CO2", p.sentence, re.I):
+                amount += self.t("／公噸CO2e", " per tCO2e")
+            fy = self.facts.fb.year_of(f) if f.year is not None else None
+            parts.append(amount + (self.t(f"（{fy}年）", f" ({fy})") if fy else ""))
+            cites.append(fact_citation(p))
+            if len(parts) >= 3:
+                break
+        first = found.chosen.fact
+        label = label_of(first.metric, self.lang == "zh-TW")
+        text = self.t(f"{label}：{'、'.join(parts)}。", f"{label[:1].upper() + label[1:]}: {'; '.join(parts)}.")
+        return FactResult(text, first.value, first.unit.text if first.unit else None, self.facts.fb.year_of(first), cites, "medium")
+
+    def _refusal(self, q: Question, metric: str | None, reason: str) -> Answer:
+        return Answer(question_id=q.id, answer=NO_EVIDENCE_TEXT[self.lang], status="no_evidence", confidence="low",
+                      fact=metric, note=reason)
 
     # -- facts ---------------------------------------------------------------------------------------
     def _from_fact(self, q: Question, fact: str, r: FactResult) -> Answer:
@@ -281,7 +356,7 @@ class QuestionnaireAnswerer:
         return ans
 
     # -- retrieval -----------------------------------------------------------------------------------
-    def _from_retrieval(self, q: Question, fact: str | None) -> Answer:
+    def _from_retrieval(self, q: Question, fact: str | None, *, yes_no: bool = False) -> Answer:
         concepts = QuestionConcepts(q)
         if q.answer_type in ("choice", "multi_choice") and q.options:
             return self._choice_from_evidence(q, concepts, fact)
@@ -292,7 +367,13 @@ class QuestionnaireAnswerer:
         if not cands:
             return ans
         prose = [c for c in cands if " | " not in c[2]]
-        best = (prose or cands)[: (1 if q.answer_type == "yes_no" else self.max_sentences)]
+        pool = prose or cands
+        if _ASKS_NUMBER.search(nfkc(q.text)):
+            # a question for an amount is answered by a sentence that states one
+            with_number = [c for c in pool if _has_figure(c[2])]
+            pool = [(r + 0.1, e, x) for r, e, x in with_number] + [c for c in pool if c not in with_number]
+            pool.sort(key=lambda c: -c[0])
+        best = pool[: (1 if q.answer_type == "yes_no" else self.max_sentences)]
         best = [b for b in best if b[0] >= best[0][0] - 0.25]  # only sentences nearly as relevant as the best
         texts, cites = [], []
         for _rel, ev, sent in best:
@@ -302,10 +383,16 @@ class QuestionnaireAnswerer:
             src_lang = detect_language(text)
             if self.lang == "en" and src_lang in ("zh", "mixed"):
                 text = f"{doc_title(ev.source)}: “{text}”"
+            if texts and sum(map(len, texts)) + len(text) > 340:
+                break  # an answer is a statement, not a dump of passages
             texts.append(text)
             cites.append(self.facts.cite(self.ctx.cite(ev, text)))
         top = best[0][0]
         ans.answer = ("" if self.lang == "zh-TW" else " ").join(texts)
+        if yes_no and q.answer_type not in ("yes_no", "choice", "multi_choice") and top >= self.MIN_RELEVANCE:
+            negative = _NEGATIVE_STATEMENT.search(nfkc(texts[0]))
+            ans.answer = f"{self.t('否' if negative else '是', 'No' if negative else 'Yes')} — {ans.answer}"
+            ans.value = "no" if negative else "yes"
         ans.citations = cites
         ans.status = "answered" if top >= self.ANSWERED_RELEVANCE else "partial"
         ans.confidence = "medium" if top >= self.ANSWERED_RELEVANCE else "low"
@@ -468,6 +555,24 @@ def _yes_option(options: list[Option]) -> Option | None:
     return None
 
 
+_ASKS_NUMBER = re.compile(r"多少|幾|比例|比率|占比|金額|how many|how much|what (?:amount|percentage|share|rate|level)|"
+                          r"by what percentage|\bwhat (?:was|were|is) the .{0,40}(?:rate|amount|number|share)", re.I)
+# A statement that something is not (yet) the case: a yes/no question is answered 'no' from it.
+_NEGATIVE_STATEMENT = re.compile(r"尚未|未(?:經|取得|進行|完成|設|有)|沒有|並無|無(?:設|訂)|預計於|將於|not yet|has not|have not|"
+                                 r"is not|are not|was not|were not|\bno (?:internal|carbon|third)|will be (?:verified|assured|completed)", re.I)
+
+
+def _has_figure(sentence: str) -> bool:
+    """Whether a sentence states a number other than a year or an identifier (Scope 1, ISO 14064-1)."""
+    from ..facts.text import mask_identifiers
+
+    for m in re.finditer(r"(?<![\d.])\d[\d,]*(?:\.\d+)?", mask_identifiers(nfkc(sentence))):
+        raw = m.group(0).replace(",", "")
+        if not re.fullmatch(r"(?:19|20)\d{2}|1[01]\d", raw):
+            return True
+    return False
+
+
 _NEGATIVE_OPTION = re.compile(r"^(?:未|無|沒有|不|尚未|否)|(?<![a-z])(?:no|not(?! yet)|none|never|don't|doesn't|do not|does not|"
                               r"without|n/a)(?![a-z])|尚未|沒有|並未|未(?:設|有|使用|進行|計算|取得)", re.I)
 
@@ -520,7 +625,7 @@ def answer_questionnaire(evidence_base, questionnaire: Questionnaire, *, lang: s
 
         inventory = find_inventory(evidence_base, evidence_base.settings.corpus_dir)
     answerer = QuestionnaireAnswerer(evidence_base, questionnaire, lang=lang, inventory=inventory, year=year)
-    answerer.facts.reporting_year()
+    answerer.facts.reporting_year()  # the profile's / --year, else the inventory's, else the documents'
     sheet = AnswerSheet(questionnaire=questionnaire, lang=answerer.lang, reporting_year=answerer.ctx.year,
                         inventory=Path(inventory).name if inventory else None, previous_source=previous_source)
     total = len(questionnaire.questions)

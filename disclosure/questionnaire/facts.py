@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..drafting.facts import extract_quantities, extract_targets, nfkc
+from ..drafting.facts import extract_targets, nfkc
 from ..drafting.grounded import (
-    RENEWABLE_SOURCE, base_year_in, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
+    RENEWABLE_SOURCE, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
     scope_desc, target_corroboration,
 )
 from ..drafting.models import Citation
+from ..facts.period import base_year_in
+from ..facts.statements import ASSURANCE_STD, LEVEL
 from ..normalization import find_years
 from .models import AnswerCitation, Question
 
@@ -27,9 +29,6 @@ FACT_KEYS: tuple[str, ...] = (
     "renewable_electricity", "renewable_share", "near_term_target", "net_zero_target", "sbti_status",
     "ghg_methodology", "verification",
 )
-
-
-_THIS_YEAR = __import__("datetime").date.today().year
 
 
 def fmt1(v: float) -> str:
@@ -131,6 +130,16 @@ def infer_fact(q: Question) -> str | None:
 
 # ----------------------------------------------------------------------------------------------- resolver
 
+# Fact keys of the questionnaire sets → metric ids of the facts layer.
+_FACT_METRIC = {"scope1": "scope1", "scope2_location": "scope2_location", "scope2_market": "scope2_market", "scope3": "scope3"}
+
+
+def fact_citation(p) -> AnswerCitation:
+    """An answer citation of a fact's provenance (the table row or the sentence it was read from)."""
+    return AnswerCitation(source=p.source, page=p.page, location=p.location(), sheet=p.sheet, cell_range=p.cell_range,
+                          paragraph=p.paragraph, quote=p.quote(), kind="passage")
+
+
 _SCOPE_LABEL = {
     "scope1": ("範疇一", "Scope 1"), "scope2_location": ("範疇二（地點基準）", "Scope 2 (location-based)"),
     "scope2_market": ("範疇二（市場基準）", "Scope 2 (market-based)"), "scope3": ("範疇三", "Scope 3"),
@@ -139,8 +148,10 @@ class FactResolver:
     """Resolves fact keys for one questionnaire run over a :class:`~disclosure.drafting.grounded.DraftContext`
     (the drafting engine's retrieval, evidence register and GHG-engine figures)."""
 
-    def __init__(self, ctx):
+    def __init__(self, ctx, *, reporting_year: int | None = None):
         self.ctx = ctx
+        self.explicit_year = reporting_year
+        self.last_refusal = ""
         self.zh = ctx.lang == "zh-TW"
         self._cache: dict[tuple, FactResult | None] = {}
 
@@ -174,14 +185,20 @@ class FactResolver:
             return stated[-1]
         return self.reporting_year()
 
+    @property
+    def fb(self):
+        """The figure engine over the documents (read once per run)."""
+        if getattr(self, "_fb", None) is None:
+            from ..facts import FactBase
+
+            self._fb = FactBase(self.ctx.eb, reporting_year=self.explicit_year)
+        return self._fb
+
     def reporting_year(self) -> int | None:
-        """The inventory's latest year; without an inventory, the latest year for which documents
-        agree on a Scope 1 figure (set once, so every answer speaks of the same year)."""
-        if self.ctx.year is None and not getattr(self, "_year_inferred", False):
-            self._year_inferred = True
-            found = self._voted_quantity("scope1", None, "範疇一 排放量 公噸CO2e", "Scope 1 emissions tCO2e")
-            if found:
-                self.ctx.year = found[2]
+        """The explicit (profile / --year) reporting year, else the inventory's latest year, else the
+        year the documents cover (read from the reports themselves, never from today's date)."""
+        if self.ctx.year is None:
+            self.ctx.year = self.fb.reporting_year()
         return self.ctx.year
 
     def _notes_since(self, n: int) -> list[str]:
@@ -221,50 +238,36 @@ class FactResolver:
             cites += corroborate(self.ctx, metric, year, value)
             text = self.t(f"{year}年{zh_l}排放量為{fmt1(value)}公噸CO2e。", f"{en_l} emissions in {year}: {fmt1(value)} tCO2e.")
             return FactResult(text, value, "tCO2e", year, [self.cite(c) for c in cites], "high", self._notes_since(n))
-        found = self._voted_quantity(metric, year, f"{year or ''}年 {zh_l} 排放量 公噸CO2e", f"{year or ''} {en_l} emissions tCO2e")
-        if not found:
-            return None
-        qn, ev, qyear, notes = found
-        c = self.ctx.cite(ev, clean_sentence(qn.sentence, self.ctx))
-        text = self.t(f"{qyear}年{zh_l}排放量為{qn.text}公噸CO2e。", f"{en_l} emissions in {qyear}: {qn.text} tCO2e.")
-        return FactResult(text, qn.value, "tCO2e", qyear, [self.cite(c)], "medium", notes)
+        return self.document_figure(_FACT_METRIC[metric], year)
 
-    def _voted_quantity(self, metric: str, year: int | None, query_zh: str, query_en: str):
-        """Without an inventory: the figure stated by the most distinct documents for a metric (and year),
-        with notes naming documents that state another figure. None when no document states one."""
-        votes: dict[tuple[int, float], dict[str, tuple]] = {}
-        for query in (query_zh, query_en):
-            for rank, ev in enumerate(self.ctx.search(query, k=12)):
-                for qn in extract_quantities(ev.text):
-                    m = "scope2_location" if qn.metric == "scope2" and metric == "scope2_location" else qn.metric
-                    if qn.unit != "tCO2e" or qn.change or m != metric or " | " in qn.sentence:
-                        continue  # a spreadsheet row is one emission source, not the total
-                    doc_years = set(find_years(ev.source))
-                    qyear = qn.year or (next(iter(doc_years)) if len(doc_years) == 1 else None)  # 112年度…報告書
-                    if qyear is None or (year is not None and qyear != year) or qyear > _THIS_YEAR:
-                        continue  # a future year is a target, not a reported figure
-                    by_source = votes.setdefault((qyear, round(qn.value, 1)), {})
-                    if ev.source not in by_source or rank < by_source[ev.source][0]:
-                        by_source[ev.source] = (rank, qn, ev)
-        if not votes:
+    def document_figure(self, metric: str, year: int | None, *, label: str | None = None) -> FactResult | None:
+        """A figure the documents state (the facts layer's choice), as a sentence citing where it stands
+        and the places that agree; None when no document states one for that metric and year."""
+        found = self.fb.lookup(metric, year)
+        if found.status != "found":
+            self.last_refusal = found.reason
             return None
-        if year is None:  # the latest year that two documents agree on, else the latest year stated
-            agreed = [k for k, v in votes.items() if len(v) >= 2]
-            if agreed:
-                latest = max(y for y, _v in agreed)
-                votes = {k: v for k, v in votes.items() if k[0] == latest}
-        (yr, val), best = sorted(votes.items(), key=lambda kv: (-kv[0][0], -len(kv[1]), min(r for r, _q, _e in kv[1].values())))[0]
-        rank, qn, ev = sorted(best.values(), key=lambda h: (" | " in h[1].sentence, h[0]))[0]
-        notes = []
-        for (y2, v2), other in votes.items():
-            if y2 == yr and v2 != val:
-                for src, (_r, q2, e2) in other.items():
-                    loc = e2.location.label()
-                    notes.append(self.t(f"{src}{'（' + loc + '）' if loc else ''}記載{yr}年為{q2.text}公噸CO2e，"
-                                        f"與其他{len(best)}份文件之{qn.text}不一致，請確認。",
-                                        f"{src}{' ' + loc if loc else ''} states {q2.text} tCO2e for {yr}; "
-                                        f"{len(best)} other document(s) state {qn.text} — check which is right"))
-        return qn, ev, yr, notes
+        return self.figure_result(found, label=label)
+
+    def figure_result(self, found, *, label: str | None = None) -> FactResult:
+        from ..facts import label_of
+
+        f = found.chosen.fact
+        year = self.fb.year_of(f)
+        name = label or label_of(f.metric if f.metric != "scope2" else found.metric, self.zh)
+        unit = f.unit.display(self.zh) if f.unit else ""
+        if f.unit is not None and f.unit.dimension == "money":
+            unit = f.unit.text
+            value = f"{unit} {f.value_text}".strip()
+        else:
+            value = f"{f.value_text}{'' if self.zh or unit == '%' else ' '}{unit}".strip()
+        text = self.t(f"{year}年{name}為{value}。" if year else f"{name}為{value}。",
+                      f"{name[:1].upper() + name[1:]} in {year}: {value}." if year else f"{name[:1].upper() + name[1:]}: {value}.")
+        cites = [fact_citation(f.provenance)] + [fact_citation(p) for p in found.chosen.agreeing[:2]]
+        notes = [] if len(found.candidates) < 2 else [self.t(f"其他數值：{'、'.join(c.fact.value_text for c in found.candidates[1:4])}（{found.reason}）",
+                                                           f"other values: {', '.join(c.fact.value_text for c in found.candidates[1:4])} ({found.reason})")]
+        conf = "high" if found.chosen.agreeing else "medium"
+        return FactResult(text, f.value, unit or None, year, cites, conf, notes)
 
     def fact_scope1_total(self, q):
         return self._scope_figure("scope1", q)
@@ -474,31 +477,8 @@ class FactResolver:
                                  cell_ranges([f"I{r.provenance.row}" for r in recs if r.provenance.row]) or None)
 
     def _energy_from_evidence(self, metric: str, unit: str, q: Question) -> FactResult | None:
-        """Without inventory figures: the value most documents state for the year (a figure only one
-        document states is offered as partial — it may be one part of the total)."""
-        year = self.year_for(q)
-        qz = {"electricity": "用電量 外購電力 MWh", "renewable_electricity": "再生能源 使用量 MWh", "re_share": "再生能源 比例 %"}[metric]
-        qe = {"electricity": "electricity consumption MWh", "renewable_electricity": "renewable electricity MWh",
-              "re_share": "renewable electricity share %"}[metric]
-        votes: dict[float, dict[str, tuple]] = {}
-        for query in (f"{year or ''}年 {qz}", f"{year or ''} {qe}"):
-            for rank, ev in enumerate(self.ctx.search(query, k=8)):
-                for qn in extract_quantities(ev.text):
-                    m = "re_share" if metric == "re_share" and qn.metric == "renewable_electricity" else qn.metric  # 再生能源占…21.7%
-                    if m != metric or qn.unit != unit or qn.change or qn.year is None or qn.year > _THIS_YEAR:
-                        continue
-                    if year is not None and qn.year != year:
-                        continue
-                    val = qn.value / 1000 if unit == "kWh" else qn.value
-                    votes.setdefault(round(val, 1), {}).setdefault(ev.source, (rank, qn, ev))
-        if not votes:
-            return None
-        val, by_src = max(votes.items(), key=lambda kv: (len(kv[1]), max(h[1].year for h in kv[1].values()), kv[0]))
-        rank, qn, ev = min(by_src.values(), key=lambda h: h[0])
-        c = self.ctx.cite(ev, clean_sentence(qn.sentence, self.ctx))
-        agreed = len(by_src) >= 2
-        return FactResult(clean_sentence(qn.sentence, self.ctx), qn.value, "MWh" if unit != "%" else "%", qn.year,
-                          [self.cite(c)], "medium" if agreed else "low", partial=not agreed)
+        """Without inventory figures: the figure the documents state for the year (the facts layer's choice)."""
+        return self.document_figure({"re_share": "renewable_share"}.get(metric, metric), self.year_for(q))
 
     def fact_electricity_consumption(self, q):
         year = self.year_for(q)
@@ -583,26 +563,44 @@ class FactResolver:
         return self._targets_from_evidence(q, ("reduction", "renewable"))
 
     def _targets_from_evidence(self, q: Question, kinds: tuple[str, ...]) -> FactResult | None:
+        """Targets the documents state: the sentence(s) naming the asked scope with a percentage, a
+        target year and a base year first; an answer of one or two sentences, each cited."""
+        asked = nfkc(" ".join(filter(None, (q.text, q.text_alt))))
+        scope = "scope3" if re.search(r"範疇三|範疇3|scope 3", asked, re.I) else \
+            "scope12" if re.search(SCOPE12 + r"|範疇一.{0,3}範疇二|scope 1.{0,8}2", asked, re.I) else None
         facts = []
-        for query in ("減量目標 基準年 減少 %", "emissions reduction target base year %", "淨零排放 承諾 2050", "net-zero target"):
-            for ev in self.ctx.search(query, k=8):
+        queries = (q.text[:300], "減量目標 基準年 減少 %", "emissions reduction target base year %", "淨零排放 承諾 2050", "net-zero target")
+        for qi, query in enumerate(queries):
+            for rank, ev in enumerate(self.ctx.search(query, k=8)):
                 for tf in extract_targets(ev.text):
                     if tf.kind in kinds and tf.target_year:
-                        facts.append((tf, ev))
+                        score = (2 if tf.percent is not None else 0) + (1.5 if tf.base_year else 0) - 0.05 * rank - 0.1 * qi
+                        if scope and tf.scope:
+                            score += 2 if tf.scope == scope else -3
+                        if len(tf.sentence) > 300:
+                            score -= 1
+                        facts.append((score, tf, ev))
+        if scope:  # a target of another scope does not answer the asked one
+            facts = [f for f in facts if f[1].scope in (scope, None)]
         if not facts:
             return None
+        facts.sort(key=lambda f: -f[0])
         seen, cites, parts = set(), [], []
-        for tf, ev in facts:
+        for _score, tf, ev in facts:
             key = (tf.kind, tf.target_year, tf.percent)
             if key in seen:
                 continue
             seen.add(key)
             sent = clean_sentence(tf.sentence, self.ctx)
+            if len(sent) > 300:
+                sent = sent[:297].rstrip() + "…"
+            if parts and (sum(map(len, parts)) + len(sent) > 340 or _score < facts[0][0] - 1.5):
+                break
             cites.append(self.ctx.cite(ev, sent))
             parts.append(sent)
-            if len(parts) >= 3:
+            if len(parts) >= 2:
                 break
-        nz = next((tf for tf, _ in facts if tf.kind == "net_zero"), None)
+        nz = next((tf for _s, tf, _ in facts if tf.kind == "net_zero"), None)
         value = float(nz.target_year) if nz and kinds == ("net_zero",) else None
         return FactResult(" ".join(parts) if not self.zh else "".join(parts), value, "year" if value else None,
                           nz.target_year if value else None, [self.cite(c) for c in cites], "medium")
@@ -703,9 +701,8 @@ class FactResolver:
 
     _VERIFIER = re.compile(r"(?:經|由|委託|委請|透過)\s*([\u4e00-\u9fff]{2,12}?(?:驗證|檢驗|認證|標準|品質)[\u4e00-\u9fff]{0,6}?(?:股份有限公司|有限公司|公司))|"
                            r"(?:by|from)\s+((?:[A-Z][\w&.\-]*\s){0,4}(?:Verification|Certification|Assurance|Services?|Ltd\.?|Limited|Inc\.?|GmbH|AG|SA|LLP)\b)")
-    _ASSURANCE_STD = re.compile(r"ISO\s?14064-3(?::\s?\d{4})?|ISAE\s?3410|ISAE\s?3000|AA1000\s?AS(?:\s?v3)?", re.I)
-    _LEVEL = re.compile(r"(類別\s?\d(?:\s?(?:及|、|至|與|和)\s?類別\s?\d)*)\s*(?:為|:|：)?\s*(合理|有限)保證(?:等級)?|"
-                        r"(合理|有限)保證|(reasonable|limited) (?:level of )?assurance", re.I)
+    _ASSURANCE_STD = ASSURANCE_STD
+    _LEVEL = LEVEL
     _VERIF_SENT = re.compile(r"(?=.*(?:查證|保證|verif|assur))(?=.*(?:ISO\s?14064-3|ISAE|合理保證|有限保證|reasonable|limited))",
                              re.I | re.S)
 
@@ -723,11 +720,67 @@ class FactResolver:
                 levels.append(self.t(f"{'合理' if m.group(4).lower() == 'reasonable' else '有限'}保證", f"{m.group(4).lower()} assurance"))
         return list(dict.fromkeys(levels))
 
+    def _verification_text(self, p, year: int | None):
+        """The assurance statement of a fact's sentence; a standard or a level it does not name is taken
+        from another assurance sentence of the same page (an auditor's report spreads them over a page)."""
+        s = nfkc(p.sentence)
+        who, std, levels = self._VERIFIER.search(s), self._ASSURANCE_STD.search(s), self._levels(s)
+        cites = [self.ctx.cite_fact(p)]
+        for f in self.fb.facts:
+            o = f.provenance
+            if f.metric != "verification" or o.source != p.source or o.page != p.page or o is p:
+                continue
+            t = nfkc(o.sentence)
+            if std is None and self._ASSURANCE_STD.search(t):
+                std = self._ASSURANCE_STD.search(t)
+                cites.append(self.ctx.cite_fact(o))
+            if not levels and self._levels(t):
+                levels = self._levels(t)
+                cites.append(self.ctx.cite_fact(o))
+        for f in self.fb.facts:  # the standard stated elsewhere in the same document (the auditor's report)
+            o = f.provenance
+            if std is not None or levels == [] or f.metric != "verification" or o.source != p.source:
+                continue
+            if self._ASSURANCE_STD.search(nfkc(o.sentence)):
+                std = self._ASSURANCE_STD.search(nfkc(o.sentence))
+                cites.append(self.ctx.cite_fact(o))
+        if not (who or std or levels):
+            return None
+        verifier = ((who.group(1) or who.group(2)) if who else "").strip()
+        std_text = re.sub(r"\s*[()]\s*", " ", std.group(0)).strip() if std else ""
+        if self.zh:
+            text = (f"經{verifier}" if verifier else "經第三方") + (f"依{std_text}" if std else "") + "查證"
+            text += ("，" + "、".join(levels) if levels else "") + "。"
+        else:
+            text = "Externally assured by " + (verifier or "a third party") + (f" under {std_text}" if std else "")
+            text += ("; " + ", ".join(levels) if levels else "") + "."
+        yrs = find_years(s) + find_years(p.source)
+        y = year if year in yrs else (max(yrs) if yrs else None)
+        return FactResult(text, None, None, y, [self.cite(c) for c in cites], "high" if (std and levels) else "medium",
+                          keywords=["reasonable", "合理"] if any("合理" in x or "reasonable" in x for x in levels) else
+                          ["limited", "有限"] if levels else [], partial=not (std and levels))
+
     def fact_verification(self, q):
         """Who verified the inventory, under which standard, at which assurance level: the sentence that
         names most of these (for the reporting year when a sentence or its file says which year)."""
         year = self.year_for(q)
         best = None
+        # the assurance statements the facts layer read at ingestion, then retrieval
+        statements = [f for f in self.fb.facts if f.metric == "verification"]
+        page_std = {(f.provenance.source, f.provenance.page) for f in statements if self._ASSURANCE_STD.search(nfkc(f.provenance.sentence))}
+        page_level = {(f.provenance.source, f.provenance.page) for f in statements if self._levels(nfkc(f.provenance.sentence))}
+        for f in statements:
+            s = nfkc(f.provenance.sentence)
+            at = (f.provenance.source, f.provenance.page)
+            parts = sum(bool(x) for x in (self._VERIFIER.search(s), self._ASSURANCE_STD.search(s) or at in page_std,
+                                          self._levels(s) or at in page_level))
+            yrs = set(find_years(s)) | set(find_years(f.provenance.source))
+            off_year = 0 if year is None or year in yrs else (2 if not yrs else 6)
+            score = (3 - parts) * 3 + off_year - (1 if re.search(r"温室|溫室|GHG|emission|environmental|sustainab|永續|ESG", s, re.I) else 0)
+            if best is None or score < best[0]:
+                best = (score, f.provenance, f.provenance.sentence)
+        if best is not None:
+            return self._verification_text(best[1], year)
         for query in ("溫室氣體 查證 ISO 14064-3 合理保證 有限保證 查證機構", "GHG verification assurance ISO 14064-3 verifier"):
             for rank, ev in enumerate(self.ctx.search(query, k=8)):
                 for sent in self.ctx.sentences_for(ev):
@@ -747,9 +800,9 @@ class FactResolver:
         who = self._VERIFIER.search(s)
         std = self._ASSURANCE_STD.search(s)
         levels = self._levels(s)
-        cite = self.ctx.cite(ev, clean_sentence(sent, self.ctx))
+        cite = self.ctx.cite_fact(ev) if hasattr(ev, "channel") else self.ctx.cite(ev, clean_sentence(sent, self.ctx))
         if not (who or std):
-            return FactResult(clean_sentence(sent, self.ctx), None, None, year, [self.cite(cite)], "low", partial=True)
+            return FactResult(clean_sentence(sent, self.ctx)[:340], None, None, year, [self.cite(cite)], "low", partial=True)
         verifier = ((who.group(1) or who.group(2)) if who else "").strip()
         if self.zh:
             text = (f"經{verifier}" if verifier else "經第三方") + (f"依{std.group(0)}" if std else "") + "查證"

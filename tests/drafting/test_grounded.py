@@ -125,3 +125,17 @@ def test_draft_records_what_it_was_made_from(ghg_zh):
 def test_numbers_in_ignores_identifiers():
     toks = [t.text for t in numbers_in("依ISO 14064-1:2018，範疇2（類別2）SSP5-8.5下為45,620.9公噸CO2e，占21.7%。[3]")]
     assert toks == ["45,620.9", "21.7"]
+
+
+def test_a_computed_total_and_share_cite_every_scope_they_are_computed_from(corpus_base):
+    """The Scope 3 sentence states the total of Scopes 1-3 (367,662.9) and the Scope 3 share (85.3 %):
+    it cites the Scope 1, Scope 2 and Scope 3 rows of the inventory it is computed from."""
+    eb, inv = corpus_base
+    d = draft_chapter(eb, "ghg-inventory", FWS, "zh-TW", inventory=inv)
+    sent = next(s for s in d.sentences() if "367,662.9" in s.text)
+    assert "85.3%" in sent.text
+    items = [d.evidence[c.ref] for c in sent.citations if d.evidence[c.ref].kind == "computed"]
+    sums = {round(e.values[0], 1) for e in items}
+    assert {8512.0, 45620.9, 313530.0} <= sums  # Scope 1, Scope 2 (location) and Scope 3 rows
+    assert len({e.cell_range for e in items}) >= 3
+    assert not d.rejected
