@@ -74,11 +74,13 @@ def make_client(settings: Settings):
         try:
             client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
             client.heartbeat()
-            _check_access(client, settings)
+            # The heartbeat may be open to everyone; listing collections is not when the server
+            # requires a token, so a missing or wrong token is found here at the latest.
+            client.list_collections(limit=1)
             return client
-        except BackendUnavailableError:
-            raise
         except Exception as exc:
+            if _auth_refused(exc):
+                raise _refused(settings) from None
             raise BackendUnavailableError(
                 f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} "
                 f"({type(exc).__name__}) — start it with `chroma run --host {settings.chroma_host} "
@@ -86,21 +88,19 @@ def make_client(settings: Settings):
     raise ConfigurationError(f"unknown store_mode '{settings.store_mode}' (use embedded or server)")
 
 
-def _check_access(client, settings: Settings) -> None:
-    """The heartbeat is open to everyone; listing collections is not when the server requires a
-    token, so a missing or wrong token is found here, with a message saying what to do."""
-    try:
-        client.list_collections(limit=1)
-    except Exception as exc:
-        text = f"{type(exc).__name__} {exc}".lower()
-        if any(w in text for w in ("401", "403", "unauthorized", "forbidden", "authenticat", "permission")):
-            has = bool(settings.chroma_token.get_secret_value())
-            where = "DISCLOSURE_CHROMA_TOKEN or chroma_token in the [disclosure] table of .streamlit/secrets.toml"
-            raise BackendUnavailableError(
-                f"the Chroma server at {settings.chroma_host}:{settings.chroma_port} refused access: "
-                + (f"the token was not accepted — check the token ({where}) against the server's credentials"
-                   if has else f"it requires a token — set it ({where})")) from None
-        raise
+def _auth_refused(exc: Exception) -> bool:
+    text = f"{type(exc).__name__} {exc}".lower()
+    return any(w in text for w in ("401", "403", "unauthorized", "forbidden", "authenticat", "autherror", "permission"))
+
+
+def _refused(settings: Settings) -> BackendUnavailableError:
+    """What to do when the server refuses our (missing or wrong) token; the token is never shown."""
+    has = bool(settings.chroma_token.get_secret_value())
+    where = "DISCLOSURE_CHROMA_TOKEN or chroma_token in the [disclosure] table of .streamlit/secrets.toml"
+    return BackendUnavailableError(
+        f"the Chroma server at {settings.chroma_host}:{settings.chroma_port} refused access: "
+        + (f"the token was not accepted — check the token ({where}) against the server's credentials"
+           if has else f"it requires a token — set it ({where})"))
 
 
 def chunk_metadata(c: Chunk, ingest_ts: float) -> dict[str, Any]:

@@ -64,12 +64,11 @@ def test_a_damaged_file_costs_only_time(tmp_path):
 @pytest.mark.model
 def test_the_shipped_sample_corpus_vectors_match_the_model_and_the_corpus(tmp_path):
     """Fails when the sample corpus or the model changed without `python corpus/source/build_vectors.py`."""
-    from conftest import SAMPLE_CORPUS
-    from disclosure.settings import load_settings
+    from disclosure.settings import REPO_ROOT, load_settings
 
     s = load_settings({"data_dir": tmp_path / "d"}, environ={}, secrets_path=None)
     eb = EvidenceBase(s)
-    f = SAMPLE_CORPUS / "永續發展委員會組織規程.pdf"
+    f = REPO_ROOT / "corpus" / "documents" / "永續發展委員會組織規程.pdf"
     texts = _texts_of(eb, f.read_bytes(), f.name)
     found = eb.shipped_vectors.get(texts)
     assert all(v is not None for v in found)

@@ -8,6 +8,7 @@ from ui.state import get_settings, set_workspace, show_error
 
 
 def workspace_sidebar() -> None:
+    from disclosure.settings import DEFAULT_WORKSPACE
     from disclosure.workspace import list_workspaces, load_profile, workspace_settings
 
     try:
@@ -20,6 +21,12 @@ def workspace_sidebar() -> None:
     except Exception as exc:
         show_error(exc)
         return
+    # The workspace is also in the address (?ws=NAME), so that reloading the page or opening a
+    # bookmark stays in the client's workspace instead of silently falling back to the default one.
+    asked = st.query_params.get("ws")
+    if asked and asked in names and "workspace_choice" not in st.session_state and asked != settings.workspace:
+        set_workspace(asked)
+        settings = get_settings()
     pending = st.session_state.pop("workspace_pending", None)  # a workspace just created on the Workspace page
     if pending in names:
         st.session_state["workspace_choice"] = pending
@@ -31,6 +38,11 @@ def workspace_sidebar() -> None:
     if choice != settings.workspace:
         set_workspace(choice)
         settings = get_settings()
+    if settings.workspace == DEFAULT_WORKSPACE:
+        if "ws" in st.query_params:
+            del st.query_params["ws"]
+    elif st.query_params.get("ws") != settings.workspace:
+        st.query_params["ws"] = settings.workspace
     company = load_profile(settings).display_name(lang())
     st.markdown(f"**{company or t('no_company')}**")
     flash = st.session_state.pop("workspace_flash", None)

@@ -67,6 +67,9 @@ def report_csv_bytes(report: GapReport, lang: str = "en") -> bytes:
 
 
 def _localised(table, lang: str):
+    """Headers and status words in ``lang``; the status also stays machine-readable in its own
+    ``status_id`` column (covered / partial / missing), whatever the language, for scripts and filters."""
+    table = table.assign(status_id=table["status"])
     if not is_zh(lang):
         return table
     return table.assign(status=table["status"].map(ZH_STATUS)).rename(columns=ZH_HEADERS)

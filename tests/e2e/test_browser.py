@@ -109,8 +109,8 @@ def test_run_a_gap_check_and_download_the_xlsx(app_url, browser):
     wb = openpyxl.load_workbook(target)
     ws = wb["findings"]
     header = [c.value for c in ws[1]]
-    assert "status" in header
-    statuses = {row[header.index("status")] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert "status_id" in header and "狀態" in header
+    statuses = {row[header.index("status_id")] for row in ws.iter_rows(min_row=2, values_only=True)}
     assert statuses and statuses <= {"covered", "partial", "missing"}
     assert ws.max_row == 12  # header + the 11 TCFD recommended disclosures
     no_traceback(page)

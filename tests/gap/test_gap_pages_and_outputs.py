@@ -89,6 +89,9 @@ def test_findings_and_claims_come_in_zh_tw_and_english_and_export_in_the_ui_lang
     rows = list(wb["findings"].iter_rows(values_only=True))
     assert rows[0][:6] == ("準則框架", "代碼", "揭露要求", "構面", "狀態", "揭露機率")
     assert any("未提供內部碳價" in (r[9] or "") for r in rows[1:])
+    ids = rows[0].index("status_id")  # the machine-readable status stays in its own column
+    assert {r[ids] for r in rows[1:]} <= {"covered", "partial", "missing"}
+    assert {r[4] for r in rows[1:]} <= {"已涵蓋", "部分涵蓋", "缺漏"}
     assert wb["findings"].auto_filter.ref  # filter / sort by probability in Excel
     assert "缺漏" in report_csv_bytes(report, "zh-TW").decode("utf-8-sig")
     assert "missing" in report_csv_bytes(report).decode("utf-8-sig")
