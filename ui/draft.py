@@ -56,9 +56,11 @@ st.write(tr("intro"))
 
 settings = get_settings()
 try:
-    eb = get_evidence_base().own_evidence()  # a draft cites the company's own documents only
-    docs = eb.documents()
-    from disclosure.drafting import available_chapters, draft_chapter, find_inventory
+    from disclosure import services
+
+    workspace = get_evidence_base()
+    docs = workspace.own_evidence().documents()  # a draft cites the company's own documents only
+    from disclosure.drafting import available_chapters
     from disclosure.drafting.export import editable_markdown, to_docx, to_markdown
     from disclosure.drafting.validation import recheck_edited_text, reference_numbers
     from frameworks.library import default_library
@@ -91,7 +93,7 @@ if not llm_ready:
     c4.caption(tr("llm_off"))
 year = c5.number_input(tr("year"), min_value=0, max_value=2100, value=0, step=1, key="draft_year")
 
-inv_default = find_inventory(eb, settings.corpus_dir)
+inv_default = services.company_inventory(workspace)
 inv_options = [None] + ([str(inv_default)] if inv_default else [])
 no_inv = tr("no_inventory")
 inventory = st.selectbox(tr("inventory"), inv_options, index=len(inv_options) - 1,
@@ -107,10 +109,8 @@ if st.button(tr("make"), type="primary", disabled=not frameworks, key="draft_mak
                 from disclosure.drafting.llm import make_chat_model
 
                 chat_model = make_chat_model(settings)
-            profile = eb.profile()
-            d = draft_chapter(eb, chapter, frameworks, draft_lang, mode=mode, inventory=inventory,
-                              year=year or profile.reporting_year, chat_model=chat_model,
-                              company=profile.display_name(draft_lang) or None)
+            d = services.draft(workspace, chapter, frameworks, draft_lang, mode=mode, inventory=inventory,
+                               year=year or None, chat_model=chat_model)
             st.session_state["draft"] = d
             st.session_state["draft_edit"] = editable_markdown(d)
             st.session_state.pop("draft_check", None)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from disclosure.errors import DisclosureError
 from disclosure.ghg import (
-    carbon_fee_for_inventory, check_consistency, check_targets, emissions_by_scope_chart, intensity, load_inventory,
+    carbon_fee_for_inventory, check_targets, emissions_by_scope_chart, intensity, load_inventory,
     load_targets, progress, scope2_views, summarize, target_pathway_chart, template_bytes, verdict,
 )
 from disclosure.ghg.model import ISO_CATEGORY_NAMES, SCOPE3_CATEGORY_NAMES
@@ -324,13 +324,15 @@ st.subheader(t("ghg_consistency"))
 st.caption(t("ghg_consistency_help"))
 if st.button(t("ghg_consistency_run"), key="ghg_consistency_run"):
     try:
-        eb = get_evidence_base().own_evidence()  # reference documents state other companies' figures
-        if not eb.documents():
+        from disclosure import services
+
+        eb = get_evidence_base()
+        if not eb.own_evidence().documents():  # reference documents state other companies' figures
             st.session_state.pop("ghg_consistency", None)
             st.info(t("no_docs"))
         else:
             with st.spinner(t("working")):
-                st.session_state["ghg_consistency"] = (inv_key, check_consistency(inv, eb.iter_chunks))
+                st.session_state["ghg_consistency"] = (inv_key, services.ghg_consistency(eb, inv))
     except Exception as exc:
         show_error(exc)
 stored = st.session_state.get("ghg_consistency")

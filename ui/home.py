@@ -94,20 +94,17 @@ if status["documents"] == 0 and not all_docs:
 
 # -- headline GHG figures ----------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=4)
-def _headline(path: str | None, stamp: tuple, _eb):
+def _headline(workspace: str, stamp: tuple, _eb):
     """Latest year's Scope 1, Scope 2 (both methods) and Scope 3: the inventory's sums, else the
-    documents' figures (one engine function; ``stamp`` keys the cache on the files behind them)."""
-    from disclosure.facts.figures import headline_figures
+    documents' figures (``stamp`` keys the cache on the company's documents behind them)."""
+    from disclosure import services
 
-    return headline_figures(_eb, path)
+    return services.headline_figures(_eb)
 
 
 try:
-    from disclosure.drafting import find_inventory
-
-    inventory = find_inventory(eb, settings.corpus_dir)
-    stamp = (inventory.stat().st_mtime,) if inventory else tuple(sorted(r.content_hash for r in eb.documents()))
-    headline = _headline(str(inventory) if inventory else None, stamp, eb)
+    stamp = tuple(sorted((r.content_hash, r.role) for r in full.documents()))
+    headline = _headline(full.settings.workspace, stamp, full)
 except Exception as exc:
     show_error(exc)
     headline = None

@@ -5,11 +5,12 @@ import streamlit as st
 
 from disclosure.errors import QuestionnaireFormatError
 from disclosure.questionnaire import (
-    ROLES, answer_questionnaire, builtin_questionnaire, edit_answer, list_sets, read_previous_answers, read_questionnaire,
+    ROLES, builtin_questionnaire, edit_answer, list_sets, read_previous_answers, read_questionnaire,
     to_json, to_xlsx_bytes,
 )
 from disclosure.questionnaire.export import citations_text, format_value
 from ui.i18n import lang, t
+from disclosure import services
 from ui.state import cancellable, get_evidence_base, long_task, show_error
 
 STRINGS = {
@@ -82,7 +83,7 @@ def s(key: str, **kw) -> str:
 
 st.title(s("title"))
 st.caption(s("intro"))
-eb = get_evidence_base().own_evidence()  # answers speak for the company: its own documents only
+workspace = get_evidence_base()  # answers speak for the company: services.answer reads its own documents only
 
 # format functions are plain dicts built now: AppTest (and Streamlit) may call them outside this run
 mode_label = {"builtin": s("builtin"), "import": s("import")}
@@ -147,12 +148,12 @@ if task.interrupted:
 if st.button(s("run"), type="primary", key="qn_run"):
     if questionnaire is None:
         st.warning(s("need_questions"))
-    elif not eb.documents():
+    elif not workspace.own_evidence().documents():
         st.warning(s("empty_base"))
     else:
         with cancellable(task, "qn_cancel") as run:
-            sheet = answer_questionnaire(
-                eb, questionnaire, lang=None if answer_lang == "auto" else answer_lang, previous=previous,
+            sheet = services.answer(
+                workspace, questionnaire, lang=None if answer_lang == "auto" else answer_lang, previous=previous,
                 previous_source=prev_file.name if prev_file is not None else None,
                 progress=lambda done, total: run.bar.progress(done / max(total, 1), text=f"{done}/{total}"),
                 cancel=task.cancel.is_set)

@@ -205,6 +205,7 @@ def ingest_with_progress(eb, files, task_name: str = "ingest", role: str | None 
     """Ingest ``files`` (PendingFile) one by one with a progress bar and a Cancel button, and return
     the IngestReport. When Streamlit stops the run half-way the StopException passes through; the
     next run reports what was finished through :func:`take_interrupted_ingest`."""
+    from disclosure import services
     from disclosure.models import IngestReport
 
     task = long_task(task_name)
@@ -216,8 +217,8 @@ def ingest_with_progress(eb, files, task_name: str = "ingest", role: str | None 
         for i, f in enumerate(files):
             if task.cancel.is_set():
                 break
-            r = eb.ingest_files([f], lambda fr, m, i=i: run.bar.progress(min(1.0, (i + fr) / n), text=f"{i + 1}/{n} · {progress_text(m)}"[:120]),
-                                role=role)
+            r = services.ingest(eb, files=[f], role=role, progress=lambda fr, m, i=i: run.bar.progress(
+                min(1.0, (i + fr) / n), text=f"{i + 1}/{n} · {progress_text(m)}"[:120]))
             report.notices += r.notices
             report.added += r.added
             report.replaced += r.replaced

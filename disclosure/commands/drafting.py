@@ -31,25 +31,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_draft(args: argparse.Namespace, settings) -> int:
-    from ..drafting import draft_chapter, find_inventory
+    from .. import services
     from ..drafting.export import to_json, write
-    from ..evidence import EvidenceBase
-    from ..errors import DisclosureError
 
-    full = EvidenceBase(settings)
-    eb = full.own_evidence()  # a draft speaks as the company: its own documents only, never reference ones
-    if not eb.documents():
-        if full.documents():
-            raise DisclosureError("every document of this workspace is a reference document — mark the company's own "
-                                  "with: python -m disclosure documents --set-role evidence NAME")
-        raise DisclosureError("the evidence base is empty — add documents first: python -m disclosure ingest PATH")
-    inventory = None
-    if not args.no_inventory:
-        inventory = args.inventory or find_inventory(eb, settings.corpus_dir)
-    frameworks = [f for f in args.frameworks.split(",") if f.strip()]
-    profile = full.profile()
-    draft = draft_chapter(eb, args.chapter, frameworks, args.lang, mode=args.mode, inventory=inventory,
-                          year=args.year or profile.reporting_year, company=profile.display_name(args.lang) or None)
+    eb = services.open_workspace(settings)
+    inventory = None if args.no_inventory else (args.inventory or services.AUTO)
+    draft = services.draft(eb, args.chapter, args.frameworks.split(","), args.lang, mode=args.mode,
+                           inventory=inventory, year=args.year)
     if args.out:
         path = write(draft, args.out)
         print(f"wrote {path} — {len(draft.sentences())} sentences, {len(draft.gaps)} gap item(s), "

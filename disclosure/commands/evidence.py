@@ -60,7 +60,9 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             last[0] = pct
             print(f"\r[{pct:3d}%] {msg[:70]:<70}", end="", file=sys.stderr, flush=True)
 
-    report = eb.ingest_paths(args.paths, progress, role=args.role)
+    from .. import services
+
+    report = services.ingest(eb, paths=args.paths, role=args.role, progress=progress)
     if not (args.quiet or args.json):
         print(file=sys.stderr)
     if args.json:
@@ -114,12 +116,10 @@ def run_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_search(args: argparse.Namespace, settings: Settings) -> int:
-    from ..retrieval import SearchFilters
+    from .. import services
 
-    eb = _base(settings)
-    doc_ids = [eb.find_document(d).doc_id for d in args.doc]
-    results = eb.search(args.query, k=args.k, filters=SearchFilters(doc_ids=doc_ids, year=args.year, language=args.lang),
-                        collapse_pages=not args.all_chunks)
+    results = services.search(_base(settings), args.query, k=args.k, documents=args.doc, year=args.year,
+                              language=args.lang, collapse_pages=not args.all_chunks)
     if args.json:
         print(json.dumps([e.as_json() for e in results], ensure_ascii=False, indent=2))
         return 0

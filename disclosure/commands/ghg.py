@@ -11,7 +11,7 @@ import argparse
 import json
 from typing import Any
 
-from ..errors import BackendUnavailableError, InventoryFormatError
+from ..errors import InventoryFormatError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -128,17 +128,11 @@ def run_check_targets(args: argparse.Namespace, settings: Any = None) -> int:
 
 
 def run_consistency(args: argparse.Namespace, settings: Any = None) -> int:
-    from ..ghg import check_consistency, load_inventory
+    from .. import services
+    from ..ghg import load_inventory
 
     inv = load_inventory(args.inventory)
-    try:
-        from ..evidence import EvidenceBase  # built by another part of the project; optional here
-    except ImportError as exc:
-        raise BackendUnavailableError(
-            f"the evidence base is not available ({exc}) — index documents first with `python -m disclosure ingest`"
-        ) from exc
-    base = EvidenceBase(settings).own_evidence()  # reference documents state other companies' figures
-    report = check_consistency(inv, base.iter_chunks)
+    report = services.ghg_consistency(services.open_workspace(settings), inv)
     if args.json:
         _print_json(report.model_dump(mode="json"))
     else:

@@ -49,7 +49,7 @@ def _parse_mapping(text: str | None) -> dict | None:
 
 def run_answer(args: argparse.Namespace, settings) -> int:
     from ..errors import DisclosureError
-    from ..questionnaire import answer_questionnaire, list_sets, load_questions, read_previous_answers, to_json, write
+    from ..questionnaire import list_sets, load_questions, read_previous_answers, to_json, write
 
     if args.list_sets:
         for set_id, title, n in list_sets(args.lang or "en"):
@@ -59,7 +59,7 @@ def run_answer(args: argparse.Namespace, settings) -> int:
         raise DisclosureError("give --questions FILE_OR_SET (or --list-sets to see the built-in sets)")
     from pathlib import Path
 
-    from ..evidence import EvidenceBase
+    from .. import services
 
     qn = load_questions(args.questions, lang=args.lang, mapping=_parse_mapping(args.mapping), sheet=args.sheet)
     previous = None
@@ -68,17 +68,15 @@ def run_answer(args: argparse.Namespace, settings) -> int:
         if not pp.is_file():
             raise DisclosureError(f"no such file: {args.previous}")
         previous = read_previous_answers(pp.read_bytes(), pp.name)
-    eb = EvidenceBase(settings).own_evidence()  # answers speak for the company: its own documents only
-    if not eb.documents():
-        raise DisclosureError("the evidence base is empty — add documents first: python -m disclosure ingest PATH")
-    inventory = None if args.no_inventory else (args.inventory or "auto")
+    eb = services.open_workspace(settings)
+    inventory = None if args.no_inventory else (args.inventory or services.AUTO)
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
             print(f"\ranswering {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    sheet = answer_questionnaire(eb, qn, lang=args.lang, inventory=inventory, year=args.year, previous=previous,
-                                 previous_source=Path(args.previous).name if args.previous else None, progress=progress)
+    sheet = services.answer(eb, qn, lang=args.lang, inventory=inventory, year=args.year, previous=previous,
+                            previous_source=Path(args.previous).name if args.previous else None, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     c = sheet.counts()
