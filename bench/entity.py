@@ -17,8 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from disclosure.converters import convert  # noqa: E402
 from disclosure.entity import detect_entity  # noqa: E402
-from disclosure.settings import load_settings  # noqa: E402
-from disclosure.workspace import load_profile  # noqa: E402
+from disclosure.workspace import sample_profile  # noqa: E402
 
 EVAL_GLOBS = ["tw_tcfd/reports/*.pdf", "climretrieve/reports/*.pdf", "reports/*.pdf"]
 
@@ -28,7 +27,7 @@ def main() -> int:
     ap.add_argument("--eval-dir", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
     ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1] / "corpus" / "documents"))
     args = ap.parse_args()
-    profile = load_profile(load_settings({"data_dir": "/nonexistent-bench-entity"}, environ={}, secrets_path=None))
+    profile = sample_profile()
     rows = []
     eval_dir = Path(args.eval_dir)
     files = [(p, "other") for g in EVAL_GLOBS for p in sorted(eval_dir.glob(g))]

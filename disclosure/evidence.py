@@ -117,9 +117,9 @@ class EvidenceBase:
 
     def profile(self):
         """The workspace's company profile (read fresh: it may be edited while the base is open)."""
-        from .workspace import load_profile
+        from .workspace import effective_profile
 
-        return load_profile(self.settings)
+        return effective_profile(self.settings, self.all_documents())
 
     # ------------------------------------------------------------ documents
     def all_documents(self) -> list[DocumentRecord]:
@@ -191,7 +191,6 @@ class EvidenceBase:
         if role is not None:
             _check_role(role)
         report = IngestReport()
-        profile = self.profile()
         existing = {d.content_hash: d for d in self.all_documents()}
         self._cleanup_orphans()
         n = max(1, len(files))
@@ -208,8 +207,12 @@ class EvidenceBase:
                     why = "already indexed, unchanged" if prev.source == name else f"identical to already indexed '{prev.source}'"
                     report.unchanged.append(SkippedFile(source=name, reason=why, error_type="Duplicate"))
                     continue
+                from .workspace import adopt_sample_profile
+
+                adopt_sample_profile(self.settings, h)
+                # Read for each file: the files before it in the batch may have told whose workspace it is.
                 record, replaced, notice = self._ingest_one(name, f.data, h, lambda fr, m, b=base: progress(b + fr / n, m),
-                                                            role, profile)
+                                                            role, self.profile())
                 existing[h] = record
                 (report.replaced if replaced else report.added).append(record)
                 if notice is not None:

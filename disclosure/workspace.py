@@ -81,18 +81,69 @@ def list_workspaces(settings: Settings) -> list[str]:
     return [DEFAULT_WORKSPACE] + [n for n in names if n != DEFAULT_WORKSPACE]
 
 
+def sample_profile() -> CompanyProfile:
+    """The sample company's profile (from its fact sheet, docs/sample_company_facts.md)."""
+    return CompanyProfile.model_validate(yaml.safe_load(SAMPLE_PROFILE.read_text(encoding="utf-8")))
+
+
 def load_profile(settings: Settings) -> CompanyProfile:
-    """The workspace's profile: its profile.json; for the default workspace before any edit, the
-    sample company's (sample_profile.yaml); an empty profile for a workspace never created."""
+    """The workspace's stored profile (its profile.json), or an empty one before any is set.
+
+    The default workspace gets the sample company's profile written when the sample corpus is
+    indexed in it (:func:`adopt_sample_profile`), not before: a fresh data directory that is given
+    another company's report must not judge it against the sample company."""
     path = settings.workspace_dir / PROFILE_FILE
     try:
         if path.is_file():
             return CompanyProfile.model_validate_json(path.read_text(encoding="utf-8"))
-        if settings.workspace == DEFAULT_WORKSPACE:
-            return CompanyProfile.model_validate(yaml.safe_load(SAMPLE_PROFILE.read_text(encoding="utf-8")))
     except (OSError, ValueError) as exc:
         raise ConfigurationError(f"cannot read the company profile {path}: {exc} — fix or delete the file") from exc
     return CompanyProfile()
+
+
+def effective_profile(settings: Settings, documents) -> CompanyProfile:
+    """The profile the engines use: the stored one when it names the company; otherwise the company
+    the workspace's own documents name most often (``DocumentRecord.entity`` of its evidence
+    documents), so that a workspace nobody configured still tells a later peer report from the
+    company's own; an empty profile when neither says."""
+    stored = load_profile(settings)
+    if stored.names():
+        return stored
+    counts: dict[str, int] = {}
+    for d in documents:
+        if d.role == "evidence" and d.entity:
+            counts[d.entity] = counts.get(d.entity, 0) + 1
+    if not counts:
+        return stored
+    entity = max(counts, key=lambda e: (counts[e], -len(e)))
+    cjk = any("\u4e00" <= ch <= "\u9fff" for ch in entity)
+    return stored.model_copy(update={"name_zh": entity} if cjk else {"name_en": entity})
+
+
+def _sample_hashes(corpus_dir: Path) -> frozenset[str]:
+    import hashlib
+
+    key = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(Path(corpus_dir).glob("*")) if p.is_file())
+    cached = _SAMPLE_HASHES.get(str(corpus_dir))
+    if cached is None or cached[0] != key:
+        hashes = frozenset(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(corpus_dir).glob("*"))
+                           if p.is_file())
+        cached = _SAMPLE_HASHES[str(corpus_dir)] = (key, hashes)
+    return cached[1]
+
+
+_SAMPLE_HASHES: dict[str, tuple] = {}
+
+
+def adopt_sample_profile(settings: Settings, content_hash: str) -> bool:
+    """When a file of the sample corpus is indexed in the default workspace and no profile is set,
+    store the sample company's profile: the default workspace then holds the sample company."""
+    if settings.workspace != DEFAULT_WORKSPACE or (settings.workspace_dir / PROFILE_FILE).is_file():
+        return False
+    if not Path(settings.corpus_dir).is_dir() or content_hash not in _sample_hashes(settings.corpus_dir):
+        return False
+    save_profile(settings, sample_profile())
+    return True
 
 
 def save_profile(settings: Settings, profile: CompanyProfile) -> Path:

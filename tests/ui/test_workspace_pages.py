@@ -21,8 +21,10 @@ def _base(workspace: str = "default"):
 
 def _ingest_peer_and_note(ui_env):
     from disclosure.evidence import PendingFile
+    from disclosure.workspace import sample_profile, save_profile
 
     eb = _base()
+    save_profile(eb.settings, sample_profile())  # the default workspace holds the sample company
     report = eb.ingest_files([PendingFile("peer.pdf", PEER), PendingFile("note.md", (ui_env / "corpus" / "note.md").read_bytes())])
     assert [n.source for n in report.notices] == ["peer.pdf"]
     return eb
