@@ -35,6 +35,8 @@ _STARTS_WITH_PUNCT = re.compile(r"^[，。、；：,.;:!?！？）)」』\]】%�
 _GLUED_DATE = re.compile(f"[{_CJK}](?<![於在自至及與和、或迄為即止前後起到由從截])(?:19|20)\\d{{2}}年\\d{{1,2}}月(?:\\d{{1,2}}日)?")
 _CELL_GAP = re.compile(r"\S(?: \| |\t| {3,})\S")
 _BARE_FIGURES = re.compile(r"(?:^|\s)\d(?:[\d,.]*\d)?%?(?:\s+\d(?:[\d,.]*\d)?%?){2,}(?=\s|$)")
+# two figures with only a space between them inside Chinese text: cells of a row ('合計313,530.0 112年度')
+_GLUED_FIGURES = re.compile(f"[{_CJK}][\\d,.]*\\d\\s+\\d[\\d,.]*[{_CJK}]")
 ZH_MAX_CHARS = 200
 EN_MAX_CHARS = 400
 NEAR_DUPLICATE = 0.8  # share of character bigrams two sentences have in common (Dice) to count as one
@@ -94,7 +96,7 @@ def fragment(text: str, lang: str) -> str:
     t = nfkc(text).strip()
     if _STARTS_WITH_PUNCT.match(t):
         return "starts with punctuation"
-    if _GLUED_DATE.search(t) or _CELL_GAP.search(text) or _BARE_FIGURES.search(t):
+    if _GLUED_DATE.search(t) or _CELL_GAP.search(text) or _BARE_FIGURES.search(t) or _GLUED_FIGURES.search(t):
         return "table row glued to a sentence"
     limit = ZH_MAX_CHARS if _is_zh(lang) else EN_MAX_CHARS
     body = re.sub(r"[【\[][^】\]]*[】\]]", "", t)
