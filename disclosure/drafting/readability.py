@@ -37,6 +37,7 @@ _CELL_GAP = re.compile(r"\S(?: \| |\t| {3,})\S")
 _BARE_FIGURES = re.compile(r"(?:^|\s)\d(?:[\d,.]*\d)?%?(?:\s+\d(?:[\d,.]*\d)?%?){2,}(?=\s|$)")
 # two figures with only a space between them inside Chinese text: cells of a row ('合計313,530.0 112年度')
 _GLUED_FIGURES = re.compile(f"[{_CJK}][\\d,.]*\\d\\s+\\d[\\d,.]*[{_CJK}]")
+_ROW_LABEL = re.compile(f"^[A-Z]{{1,2}}\\d{{1,2}}(?=[{_CJK}])")  # 'O3以112年度…': a row id run into the text
 ZH_MAX_CHARS = 200
 EN_MAX_CHARS = 400
 NEAR_DUPLICATE = 0.8  # share of character bigrams two sentences have in common (Dice) to count as one
@@ -96,6 +97,8 @@ def fragment(text: str, lang: str) -> str:
     t = nfkc(text).strip()
     if _STARTS_WITH_PUNCT.match(t):
         return "starts with punctuation"
+    if _ROW_LABEL.match(t):
+        return "opens with a table row's label"
     if _GLUED_DATE.search(t) or _CELL_GAP.search(text) or _BARE_FIGURES.search(t) or _GLUED_FIGURES.search(t):
         return "table row glued to a sentence"
     limit = ZH_MAX_CHARS if _is_zh(lang) else EN_MAX_CHARS
