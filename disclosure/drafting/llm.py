@@ -16,10 +16,11 @@ from typing import Any
 
 from ..errors import BackendUnavailableError, ConfigurationError, DisclosureError
 from .chapters import PRESET_ID, SlotPlan, TopicPlan, plan_chapter
-from .grounded import (
-    DraftContext, _dedupe_gaps, _search_both, _year_hint, chapter_tables, display_ref, finish_draft, is_zh,
-    placeholder_text, write_slot,
-)
+from ..citing.context import DraftContext
+from ..citing.sentences import is_zh
+from .grounded import dedupe_gaps, display_ref, finish_draft, placeholder_text, write_slot, year_hint
+from .quoting import search_both
+from .tables import chapter_tables
 from .models import Citation, Draft, DraftSection, GapItem, Paragraph, RejectedSentence, Sentence
 from .validation import PLACEHOLDER_RE, attach_computed, guard, is_placeholder
 
@@ -242,7 +243,7 @@ def _evidence_for_topic(ctx: DraftContext, tp: TopicPlan, gaps_scratch: list[Gap
         except DisclosureError as exc:
             log.warning("evidence for %s: %s", sp.slot.id, exc)
     for sp in tp.slots:
-        for ev in _search_both(ctx, sp.slot, k=6)[:3]:
+        for ev in search_both(ctx, sp.slot, k=6)[:3]:
             ctx.sentences_for(ev)
             cite = ctx.cite(ev)
             if cite.ref not in cited:
@@ -320,10 +321,11 @@ def llm_topic(ctx: DraftContext, tp: TopicPlan, gaps: list[GapItem], chat_model,
 def write_llm(ctx: DraftContext, chapter: str, settings_dict: dict, settings, chat_model=None) -> Draft:
     """A draft whose paragraphs a chat model wrote from numbered evidence, checked sentence by sentence."""
     from .chapters import PILLAR_TITLES, PRESET_CHAPTERS, PRESET_TITLE, preset_frameworks
-    from .grounded import CHAPTER_NUMERALS_ZH, tcfd_index
+    from .chapters import CHAPTER_NUMERALS_ZH
+    from .tables import tcfd_index
 
     model = chat_model if chat_model is not None else make_chat_model(settings)
-    _year_hint(ctx)
+    year_hint(ctx)
     zh = is_zh(ctx.lang)
     gaps: list[GapItem] = []
     rejected: list[RejectedSentence] = []
@@ -358,7 +360,7 @@ def write_llm(ctx: DraftContext, chapter: str, settings_dict: dict, settings, ch
         plan = plan_chapter(chapter, ctx.frameworks, ctx.library)
         draft = Draft(chapter=chapter, title=plan.heading(ctx.lang), lang=ctx.lang, mode="llm",
                       frameworks=list(ctx.frameworks), sections=[section(plan, plan.topics)])
-    draft.gaps = _dedupe_gaps(gaps)
+    draft.gaps = dedupe_gaps(gaps)
     draft.rejected = rejected
     return finish_draft(ctx, draft, settings_dict, model=model_label(settings, model))
 

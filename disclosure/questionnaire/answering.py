@@ -14,8 +14,9 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from ..drafting.facts import extract_quantities, nfkc
-from ..drafting.grounded import DraftContext, clean_sentence, doc_title, usable
+from ..citing.context import DraftContext
+from ..citing.sentences import clean_sentence, doc_title, usable
+from ..citing.statements import extract_quantities, nfkc
 from ..glossary import load_glossary
 from ..normalization import detect_language, find_years
 from ..facts import parse_question
@@ -621,7 +622,7 @@ def answer_questionnaire(evidence_base, questionnaire: Questionnaire, *, lang: s
     from .previous import apply_previous
 
     if inventory == "auto":
-        from ..drafting import find_inventory
+        from ..citing.inventory import find_inventory
 
         inventory = find_inventory(evidence_base, evidence_base.settings.corpus_dir)
     answerer = QuestionnaireAnswerer(evidence_base, questionnaire, lang=lang, inventory=inventory, year=year)

@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..drafting.facts import extract_targets, nfkc
-from ..drafting.grounded import (
-    RENEWABLE_SOURCE, cell_ranges, cite_records, cite_target, clean_sentence, corroborate, mwh_of,
-    scope_desc, target_corroboration,
-)
-from ..drafting.models import Citation
+from ..citing.context import cell_ranges, cite_records
+from ..citing.figures import RENEWABLE_SOURCE, cite_target, corroborate, mwh_of, scope_desc, target_corroboration
+from ..citing.models import Citation
+from ..citing.sentences import clean_sentence
+from ..citing.statements import extract_targets, nfkc
 from ..facts.period import base_year_in
 from ..facts.statements import ASSURANCE_STD, LEVEL
 from ..normalization import find_years
@@ -145,7 +144,7 @@ _SCOPE_LABEL = {
     "scope2_market": ("範疇二（市場基準）", "Scope 2 (market-based)"), "scope3": ("範疇三", "Scope 3"),
 }
 class FactResolver:
-    """Resolves fact keys for one questionnaire run over a :class:`~disclosure.drafting.grounded.DraftContext`
+    """Resolves fact keys for one questionnaire run over a :class:`~disclosure.citing.context.DraftContext`
     (the drafting engine's retrieval, evidence register and GHG-engine figures)."""
 
     def __init__(self, ctx, *, reporting_year: int | None = None):

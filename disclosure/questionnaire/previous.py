@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..drafting.facts import nfkc
-from ..drafting.validation import NumberToken, numbers_in
+from ..citing.numbers import NumberToken, numbers_in
+from ..citing.statements import nfkc
 from .models import FROM_PREVIOUS_NOTE, Answer, AnswerChange, AnswerCitation, AnswerSheet, DiffPart, NumberChange
 
 

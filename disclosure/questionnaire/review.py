@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..drafting.validation import is_supported, numbers_in, support_values
+from ..citing.numbers import is_supported, numbers_in, support_values
 from .models import Answer, AnswerSheet
 from .previous import compare
 

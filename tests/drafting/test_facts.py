@@ -1,4 +1,4 @@
-from disclosure.drafting.facts import (
+from disclosure.citing.statements import (
     extract_bodies, extract_frequencies, extract_meetings, extract_quantities, extract_scenarios, extract_targets, zh_numeral,
 )
 
