@@ -4,7 +4,7 @@ import plotly.express as px
 import streamlit as st
 
 from disclosure.gap import GapCancelled, findings_table, report_csv_bytes, report_xlsx_bytes
-from disclosure.gap.service import check_indexed, check_upload, gap_items
+from disclosure.gap.service import check_indexed, check_upload, gap_items, keep_upload
 from frameworks import library
 from ui.i18n import lang, t
 from ui.state import cancellable, get_evidence_base, get_settings, long_task, progress_text, show_error
@@ -17,6 +17,10 @@ STRINGS = {
     "none": {"zh-TW": "（不使用）", "en": "(none)"},
     "confidence": {"zh-TW": "揭露機率範圍", "en": "Probability of disclosure"},
     "uncertain_first": {"zh-TW": "最不確定者優先（機率接近 0.5）", "en": "Least certain first (probability near 0.5)"},
+    "keep": {"zh-TW": "檢查後將此文件保留於工作區作為參考文件（下次可直接選用）",
+             "en": "Keep this file in the workspace as a reference document after the check (choose it next time)"},
+    "kept": {"zh-TW": "已保留於工作區作為參考文件：", "en": "Kept in the workspace as a reference document: "},
+    "already_kept": {"zh-TW": "此文件已在工作區中：", "en": "Already in the workspace: "},
     "paste": {"zh-TW": "或貼上草稿文字", "en": "or paste draft text"},
     "frameworks": {"zh-TW": "準則框架", "en": "Frameworks"},
     "checklist": {"zh-TW": "或使用自訂檢核表（CSV/XLSX）", "en": "or use a checklist (CSV/XLSX)"},
@@ -55,9 +59,23 @@ def s(key: str) -> str:
     return STRINGS[key].get(lang(), STRINGS[key]["en"])
 
 
+def _keep_file(data: bytes, name: str) -> None:
+    """Keep a checked upload as a reference document; a failure to keep it never hides the result."""
+    try:
+        kept = keep_upload(get_evidence_base(), data, name)
+    except Exception as exc:
+        show_error(exc)
+        return
+    if kept.skipped:
+        st.warning(f"{name}: {kept.skipped[0].reason}")
+    else:
+        st.session_state["gap_kept"] = (s("already_kept") if kept.unchanged else s("kept")) + name
+
+
 st.title(s("title"))
 settings = get_settings()
 doc = st.file_uploader(s("doc"), type=["pdf", "docx", "txt", "md"], key="gap_doc")
+keep = st.checkbox(s("keep"), value=True, key="gap_keep")
 pasted = st.text_area(s("paste"), key="gap_text", height=120)
 try:
     indexed_docs = {f"{d.source} ({d.doc_id[:8]})": d.doc_id for d in get_evidence_base().documents()}
@@ -87,6 +105,7 @@ if st.button(s("run"), type="primary", key="gap_run"):
         st.warning(s("need_input"))
     else:
         st.session_state.pop("gap_notice", None)
+        st.session_state.pop("gap_kept", None)
         with cancellable(task, "gap_cancel") as run:
             if checklist_file is not None:
                 import tempfile
@@ -103,6 +122,8 @@ if st.button(s("run"), type="primary", key="gap_run"):
                 if doc or pasted.strip():
                     data, name = (doc.getvalue(), doc.name) if doc else (pasted, "draft.txt")
                     result = check_upload(settings, data, name, items, bar, cancel=task.cancel.is_set)
+                    if doc and keep:
+                        _keep_file(data, name)
                 else:
                     result = check_indexed(get_evidence_base(), indexed, items, bar, cancel=task.cancel.is_set)
                 st.session_state["gap_report"] = result
@@ -113,6 +134,8 @@ if st.button(s("run"), type="primary", key="gap_run"):
 
 report = st.session_state.get("gap_report")
 if report is not None:
+    if st.session_state.get("gap_kept"):
+        st.caption(st.session_state["gap_kept"])
     if report.excluded_pages:
         st.caption(s("excluded") + ": " + ", ".join(f"p. {p} ({k})" for p, k in sorted(report.excluded_pages.items())))
     st.subheader(s("scores"))

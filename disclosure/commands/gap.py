@@ -34,6 +34,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="language of the 'missing' sentences and claim problems in the summary, CSV and XLSX")
     p.add_argument("--cache-dir", help="where embeddings of checked documents are cached "
                                        "(default: $DISCLOSURE_CACHE_DIR or the system temp folder)")
+    p.add_argument("--keep", action=argparse.BooleanOptionalAction, default=True,
+                   help="keep the --input file in the evidence base as a reference document, so that "
+                        "'gap --document NAME' checks it next time without reading it again (default: keep)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=run_gap)
 
@@ -48,7 +51,7 @@ def _read_input(arg: str) -> tuple[bytes | str, str]:
 
 
 def run_gap(args: argparse.Namespace, settings: Settings) -> int:
-    from ..gap.service import check_indexed, check_upload, gap_items
+    from ..gap.service import check_indexed, check_upload, gap_items, keep_upload
 
     ids = [f.strip() for arg in args.framework for f in arg.split(",") if f.strip()]
     items = gap_items(ids, checklist=args.checklist)
@@ -73,9 +76,30 @@ def run_gap(args: argparse.Namespace, settings: Settings) -> int:
     if not (args.quiet or args.json == "-"):
         print(file=sys.stderr)
     _write_outputs(report, args)
+    if args.input and args.input != "-" and args.keep:
+        _keep(keep_upload, settings, data, name, quiet=args.quiet)
     if args.json != "-":
         _print_summary(report, args.content_index, args.lang)
     return 0
+
+
+def _keep(keep_upload, settings: Settings, data: bytes | str, name: str, quiet: bool) -> None:
+    """Keep the checked file as a reference document; a file that cannot be kept is said, and the
+    check's outputs (already written) stand."""
+    from ..errors import DisclosureError
+    from ..evidence import EvidenceBase
+
+    try:
+        result = keep_upload(EvidenceBase(settings), data if isinstance(data, bytes) else data.encode("utf-8"), name)
+    except DisclosureError as exc:
+        print(f"not kept in the evidence base: {exc}", file=sys.stderr)
+        return
+    if result.skipped:
+        print(f"not kept in the evidence base: {result.skipped[0].reason}", file=sys.stderr)
+    elif not quiet:
+        state = "already in" if result.unchanged else "kept in"
+        print(f"{name}: {state} the evidence base as a reference document (next time: gap --document \"{name}\")",
+              file=sys.stderr)
 
 
 def _write_outputs(report, args: argparse.Namespace) -> None:

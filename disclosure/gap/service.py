@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from frameworks.schema import Framework
 
     from ..evidence import EvidenceBase
-    from ..models import IngestReport
+    from ..models import DocumentRole, IngestReport
 
 
 def gap_items(frameworks: Sequence[str] = (), checklist: str | Path | None = None,
@@ -63,10 +63,12 @@ def check_indexed(evidence_base: "EvidenceBase", ref: str, items: Sequence[GapIt
     return checker.check_document(doc, items, progress, cancel)
 
 
-def keep_upload(evidence_base: "EvidenceBase", data: bytes, name: str) -> "IngestReport":
-    """Add an uploaded, checked file to the evidence base so the next check can reuse it
-    (``check_indexed``). Document roles (a peer report kept as ``reference``) are set by the
-    ingestion layer once it has them; this is the one call the page makes."""
+def keep_upload(evidence_base: "EvidenceBase", data: bytes, name: str,
+                role: "DocumentRole" = "reference") -> "IngestReport":
+    """Keep an uploaded, checked file in the workspace's evidence base so that the next check can
+    reuse it (``check_indexed``, ``gap --document NAME``). It is kept as a ``reference`` document:
+    a report checked against a framework (often a peer's, or last year's) is read for comparison,
+    never drafted from as the company's own evidence. The same file twice adds nothing."""
     from ..evidence import PendingFile
 
-    return evidence_base.ingest_files([PendingFile(name=name, data=data)])
+    return evidence_base.ingest_files([PendingFile(name=name, data=data)], role=role)

@@ -84,3 +84,26 @@ def test_a_document_already_in_the_evidence_base_is_checked_by_name(files):
     assert "未提供內部碳價" in p.stdout
     p = run(files, "gap", "--document", "nosuch.pdf", "--framework", "tcfd", check=False)
     assert p.returncode == 2
+
+
+def test_a_checked_file_is_kept_as_reference_and_found_by_name_next_time(files):
+    p = run(files, "gap", "--input", str(files / "report.pdf"), "--checklist", str(files / "rubric.csv"), "--quiet")
+    assert "kept in the evidence base as a reference document" not in p.stderr  # --quiet says nothing
+    listing = run(files, "documents").stdout
+    assert "report.pdf" in listing and "reference" in listing
+    out = files / "again.json"
+    run(files, "gap", "--document", "report.pdf", "--checklist", str(files / "rubric.csv"), "--json", str(out), "--quiet")
+    again = json.loads(out.read_text(encoding="utf-8"))
+    assert again[0]["requirement_id"] == "G-1-1_2" and again[0]["evidence"][0]["page"] == 2
+    # checking it a second time keeps nothing twice
+    p = run(files, "gap", "--input", str(files / "report.pdf"), "--checklist", str(files / "rubric.csv"))
+    assert "already in the evidence base" in p.stderr
+    assert run(files, "documents").stdout.count("report.pdf") == 1
+
+
+def test_no_keep_leaves_the_evidence_base_as_it_was(files):
+    run(files, "gap", "--input", str(files / "report.pdf"), "--checklist", str(files / "rubric.csv"), "--no-keep",
+        "--quiet")
+    assert "report.pdf" not in run(files, "documents").stdout
+    p = run(files, "gap", "--document", "report.pdf", "--framework", "tcfd", check=False)
+    assert p.returncode == 2

@@ -15,6 +15,7 @@ def test_gap_page_checks_pasted_text_against_tcfd(tmp_path, monkeypatch):
     at.switch_page(str(REPO / "ui" / "gap.py"))
     at.run(timeout=60)
     assert not at.exception
+    assert at.checkbox(key="gap_keep").value is True  # an uploaded file is kept as reference unless unticked
     at.text_area(key="gap_text").input(
         "董事會下設永續發展委員會，每季至少召開一次會議，監督氣候相關風險與機會。"
         "2023年範疇一排放量為8,512公噸CO2e，範疇二（地點基準）為45,620.9公噸CO2e。")
