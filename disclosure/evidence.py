@@ -26,7 +26,7 @@ from .pages import classify_pages
 from .retrieval import HybridRetriever, SearchFilters, index_text
 from .settings import Settings
 from .store import ChunkStore
-from .vector_cache import ShippedVectors, embed_with_shipped
+from .vector_cache import EmbeddingCache, ShippedVectors, default_cache_dir, document_bucket, embed_with_shipped
 
 log = logging.getLogger(__name__)
 
@@ -259,12 +259,18 @@ class EvidenceBase:
         doc_id = content_hash[:16]
         final_role, entity, notice = self._decide_role(name, doc_id, converted, role, profile)
         # Embed everything before writing anything, so that a failure here leaves the index untouched.
+        # A document just gap-checked (a kept upload) has its passages' vectors in the check's cache.
+        checked = EmbeddingCache(default_cache_dir(), self.embedder.model_id)
+
+        def known(texts: list[str]):
+            return checked.lookup(document_bucket(content_hash), [t.strip() for t in texts])
+
         vectors = []
         bs = max(8, self.settings.embedding_batch_size)
         for s in range(0, len(chunks), bs):
             progress(0.05 + 0.85 * s / max(1, len(chunks)), f"embedding {name} ({s}/{len(chunks)} chunks)")
             vectors.append(embed_with_shipped(self.embedder, self.shipped_vectors,
-                                              [index_text(c.text) for c in chunks[s : s + bs]]))
+                                              [index_text(c.text) for c in chunks[s : s + bs]], known))
         import numpy as np
 
         matrix = np.concatenate(vectors) if vectors else np.zeros((0, self.embedder.dim), np.float32)

@@ -73,3 +73,20 @@ def test_the_shipped_sample_corpus_vectors_match_the_model_and_the_corpus(tmp_pa
     found = eb.shipped_vectors.get(texts)
     assert all(v is not None for v in found)
     assert np.allclose(np.stack(found), eb.embedder.embed_passages(texts), atol=1e-4)
+
+
+def test_a_checked_upload_kept_in_the_evidence_base_is_not_embedded_again(settings, tmp_path, monkeypatch):
+    from disclosure.gap import GapChecker, items_for_frameworks
+
+    monkeypatch.setenv("DISCLOSURE_CACHE_DIR", str(tmp_path / "cache"))
+    pdf = make_pdf(["董事會每季聽取永續發展委員會報告氣候相關風險與機會。", "2023年範疇一排放量為8,512公噸CO2e，範疇二為35,740.9公噸CO2e。"])
+    embedder = Counting()
+    GapChecker(settings, embedder=embedder, cache_dir=tmp_path / "cache").check(pdf, "r.pdf", items_for_frameworks(["tcfd"]))
+    assert embedder.embedded  # the check embedded the passages once
+    embedder.embedded.clear()
+    eb = EvidenceBase(settings, embedder=embedder)
+    assert eb.ingest_files([PendingFile("r.pdf", pdf)], role="reference").added
+    assert embedder.embedded == []
+    stored = eb.store.chunks.get(include=["embeddings", "documents"])
+    for text, vec in zip(stored["documents"], stored["embeddings"]):
+        assert np.allclose(vec, FakeEmbedder().embed_passages([index_text(text)])[0], atol=1e-6)

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
-import tempfile
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,6 +21,7 @@ from ..models import Location
 from ..normalization import detect_language
 from ..pages import classify_page, classify_pages, page_heading
 from ..settings import Settings
+from ..vector_cache import EmbeddingCache, default_cache_dir, document_bucket  # noqa: F401 - re-exported
 from .models import Progress
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,75 +43,6 @@ class Passage:
 
     def location(self) -> str:
         return Location(page=self.page, paragraph=self.paragraph).label()
-
-
-class EmbeddingCache:
-    """Vectors per (model, text) on disk, one file per document (its content hash) and one for
-    queries, so re-checking a report or re-running an evaluation does not embed again."""
-
-    def __init__(self, directory: Path | None, model_id: str):
-        self.dir = Path(directory) / "gap-embeddings" / re.sub(r"[^A-Za-z0-9_.-]", "_", model_id) if directory else None
-        self._lock = threading.Lock()
-
-    def _file(self, bucket: str) -> Path | None:
-        return self.dir / f"{bucket}.npz" if self.dir else None
-
-    def _load(self, bucket: str) -> dict[str, np.ndarray]:
-        f = self._file(bucket)
-        if f is None or not f.is_file():
-            return {}
-        try:
-            with np.load(f) as z:
-                keys, vecs = z["keys"], z["vectors"]
-            return {str(k): v for k, v in zip(keys, vecs)}
-        except Exception as exc:  # a damaged cache is rebuilt, never fatal
-            log.warning("ignoring unreadable embedding cache %s: %s", f, exc)
-            return {}
-
-    def _save(self, bucket: str, table: dict[str, np.ndarray]) -> None:
-        f = self._file(bucket)
-        if f is None or not table:
-            return
-        try:
-            f.parent.mkdir(parents=True, exist_ok=True)
-            tmp = f.with_name(f"{f.stem}.{threading.get_ident()}.tmp.npz")
-            keys = np.array(list(table))
-            np.savez(tmp, keys=keys, vectors=np.stack([table[k] for k in keys]))
-            tmp.replace(f)
-        except OSError as exc:
-            log.warning("could not write embedding cache %s: %s", f, exc)
-
-    @staticmethod
-    def key(text: str) -> str:
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-    def embed(self, bucket: str, texts: list[str], fn: Callable[[list[str]], np.ndarray],
-              progress: Callable[[int, int], None] | None = None, batch: int = 16) -> np.ndarray:
-        with self._lock:
-            table = self._load(bucket)
-        keys = [self.key(t) for t in texts]
-        todo = [i for i, k in enumerate(keys) if k not in table]
-        for start in range(0, len(todo), batch):
-            idx = todo[start:start + batch]
-            vecs = np.asarray(fn([texts[i] for i in idx]), dtype=np.float32)
-            for i, v in zip(idx, vecs):
-                table[keys[i]] = v
-            if progress:
-                progress(min(start + batch, len(todo)), len(todo))
-        if todo:
-            with self._lock:
-                merged = self._load(bucket)
-                merged.update(table)
-                self._save(bucket, merged)
-        if not texts:
-            return np.zeros((0, 0), np.float32)
-        return np.stack([table[k] for k in keys]).astype(np.float32)
-
-
-def default_cache_dir() -> Path:
-    """Where embeddings of checked documents are kept between runs: ``$DISCLOSURE_CACHE_DIR`` or a
-    folder in the system temp directory (a cache keyed by content, safe to delete)."""
-    return Path(os.environ.get("DISCLOSURE_CACHE_DIR") or Path(tempfile.gettempdir()) / "disclosure-cache")
 
 
 @dataclass
@@ -234,4 +162,4 @@ def index_document(doc: CheckedDocument, embedder: "Embedder | None", cache: Emb
 
     if cache is None:
         cache = EmbeddingCache(None, embedder.model_id)
-    doc.vectors = cache.embed(doc.content_hash[:24], texts, embedder.embed_passages, tick)
+    doc.vectors = cache.embed(document_bucket(doc.content_hash), texts, embedder.embed_passages, tick)
