@@ -36,6 +36,27 @@ class Location(BaseModel):
         return ""
 
 
+class SourceRef(BaseModel):
+    """Where something stands in the company's documents: the file and the page, the sheet and cells,
+    or the paragraph. The one provenance shape behind a draft's citations, an answer's citations, a
+    gap finding's quotes and an extracted fact; each adds what it needs (the quote, a score…)."""
+
+    source: str = Field(description="file name as the user knows it")
+    page: int | None = Field(default=None, description="1-based physical page (PDF)")
+    sheet: str | None = None
+    cell_range: str | None = None
+    paragraph: int | None = Field(default=None, description="0-based paragraph/block index (DOCX, text)")
+
+    def where(self) -> str:
+        """'p. 4', 'sheet X A3:E9', 'cells A3:E9', '¶ 12', or '' for a whole file."""
+        return Location(page=self.page, sheet=self.sheet, cell_range=self.cell_range, paragraph=self.paragraph).label()
+
+    def cited_as(self) -> str:
+        """'file, p. 4', 'file, sheet X A3:E9', 'file, ¶ 12' — how a reader finds it."""
+        loc = self.where()
+        return f"{self.source}, {loc}" if loc else self.source
+
+
 class Segment(BaseModel):
     """A unit of text a converter read from a file, before chunking (a page, a row group, a block)."""
 

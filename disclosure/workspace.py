@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from .errors import ConfigurationError
+from .language import is_zh
 from .settings import DEFAULT_WORKSPACE, Settings
 
 SAMPLE_PROFILE = Path(__file__).with_name("sample_profile.yaml")
@@ -52,7 +53,7 @@ class CompanyProfile(BaseModel):
         return sorted(dict.fromkeys(out), key=len, reverse=True)
 
     def display_name(self, lang: str = "zh-TW") -> str:
-        zh = lang.lower().startswith("zh")
+        zh = is_zh(lang)
         first = (self.name_zh or self.name_en) if zh else (self.name_en or self.name_zh)
         return first or (self.aliases[0] if self.aliases else "")
 

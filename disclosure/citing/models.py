@@ -6,37 +6,25 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ..models import SourceRef
+
 EvidenceKind = Literal["passage", "computed"]
 
 
-class Citation(BaseModel):
+class Citation(SourceRef):
     """Where a sentence's content comes from: a passage of a document, or inventory rows a figure sums."""
 
     ref: str = Field(description="id of the entry in Draft.evidence this citation points at")
-    source: str
-    page: int | None = None
-    sheet: str | None = None
-    cell_range: str | None = None
-    paragraph: int | None = None
     quote: str = Field(default="", description="the evidence text the sentence rests on")
     chunk_id: str | None = None
 
     def location(self) -> str:
         """'p. 4', 'sheet X A3:E9', 'cells A3:E9', '¶ 12', or '' for a whole file."""
-        if self.page is not None:
-            return f"p. {self.page}"
-        if self.sheet:
-            return f"sheet {self.sheet}" + (f" {self.cell_range}" if self.cell_range else "")
-        if self.cell_range:
-            return f"cells {self.cell_range}"
-        if self.paragraph is not None:
-            return f"¶ {self.paragraph + 1}"
-        return ""
+        return self.where()
 
     def label(self) -> str:
         """'file, p. 4', 'file, sheet X A3:E9', 'file, ¶ 12'."""
-        loc = self.location()
-        return f"{self.source}, {loc}" if loc else self.source
+        return self.cited_as()
 
 
 class EvidenceItem(BaseModel):

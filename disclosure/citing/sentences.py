@@ -14,8 +14,7 @@ if TYPE_CHECKING:
     from .context import DraftContext
 
 
-def is_zh(lang: str) -> bool:
-    return lang.lower().startswith("zh")
+from ..language import is_zh  # noqa: E402,F401 - re-exported
 
 
 def fmt1(v: float) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..citing.inventory import find_inventory
+from ..language import is_zh
 from .models import Citation, DataTable, Draft, DraftSection, GapItem, Paragraph, RejectedSentence, Sentence
 
 __all__ = ["Citation", "DataTable", "Draft", "DraftSection", "GapItem", "Paragraph", "RejectedSentence", "Sentence",
@@ -27,7 +28,7 @@ def available_chapters(lang: str = "zh-TW", library=None) -> list[tuple[str, str
     from .chapters import PRESET_ID, PRESET_TITLE
 
     lib = library or default_library()
-    zh = lang.lower().startswith("zh")
+    zh = is_zh(lang)
     out = [(c.id, c.title.zh if zh else c.title.en) for c in lib.chapters()]
     out.append((PRESET_ID, PRESET_TITLE[0 if zh else 1]))
     return out
@@ -71,7 +72,7 @@ def draft_chapter(evidence_base, chapter: str, frameworks: Sequence[str], lang: 
 def _titled(draft: Draft, company: str | None, lang: str) -> Draft:
     """The draft with the reporting entity's name before the chapter title."""
     if company and not draft.title.startswith(company):
-        draft.title = f"{company} {draft.title}" if lang.lower().startswith("zh") else f"{company}: {draft.title}"
+        draft.title = f"{company} {draft.title}" if is_zh(lang) else f"{company}: {draft.title}"
     return draft
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from ..language import pick
+
 # ----------------------------------------------------------------------------------------------- slots
 
 
@@ -143,7 +145,7 @@ class ChapterPlan:
     frameworks: list[str]
 
     def heading(self, lang: str) -> str:
-        return self.title_zh if lang.startswith("zh") else self.title_en
+        return pick(self.title_zh, self.title_en, lang)
 
 
 def _library(library=None):

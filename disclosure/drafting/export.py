@@ -11,12 +11,14 @@ from .models import Draft, Paragraph, Sentence
 from .validation import reference_numbers, sentence_with_markers
 
 CJK_FONT = "Microsoft JhengHei"  # Word on Windows; LibreOffice falls back to an installed CJK font
+from ..language import is_zh  # noqa: E402
+
 LATIN_FONT = "Calibri"
 PLACEHOLDER_HIGHLIGHT = "YELLOW"
 
 
 def _zh(draft: Draft) -> bool:
-    return draft.lang.lower().startswith("zh")
+    return is_zh(draft.lang)
 
 
 def _labels(draft: Draft) -> dict[str, str]:

@@ -7,8 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from ..citing.models import Citation, EvidenceItem, EvidenceKind  # noqa: F401 - part of a draft
+from ..language import Lang
 
-DraftLang = Literal["zh-TW", "en"]
+DraftLang = Lang
 DraftMode = Literal["grounded", "llm"]
 
 

@@ -59,8 +59,7 @@ class ReadabilityIssue:
         return f"{self.kind} ({where}{'; ' + self.detail if self.detail else ''}): {self.text[:120]}"
 
 
-def _is_zh(lang: str) -> bool:
-    return lang.lower().startswith("zh")
+from ..language import is_zh as _is_zh  # noqa: E402
 
 
 def _letters(text: str) -> tuple[int, int]:

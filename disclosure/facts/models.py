@@ -6,21 +6,18 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ..models import SourceRef
+
 from .units import Unit
 
 Entity = Literal["company", "supplier", "customer", "peer", "subsidiary", "parent", "other"]
 Channel = Literal["table", "sentence", "inventory"]
 
 
-class FactProvenance(BaseModel):
+class FactProvenance(SourceRef):
     """Where a fact stands. A table cell names its row label and column header; a sentence is quoted."""
 
-    source: str = Field(description="file name as the user knows it")
     doc_id: str | None = None
-    page: int | None = None
-    sheet: str | None = None
-    cell_range: str | None = None
-    paragraph: int | None = None
     channel: Channel = "sentence"
     row_label: str | None = None
     column: str | None = None
@@ -30,13 +27,7 @@ class FactProvenance(BaseModel):
     char_end: int = 0
 
     def location(self) -> str:
-        if self.page is not None:
-            return f"p. {self.page}"
-        if self.sheet:
-            return f"sheet {self.sheet}" + (f" {self.cell_range}" if self.cell_range else "")
-        if self.paragraph is not None:
-            return f"¶ {self.paragraph + 1}"
-        return ""
+        return self.where()
 
     def quote(self) -> str:
         """What a citation quotes: the sentence, or 'row label | column: value' for a table cell."""

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from frameworks.concept_schema import ACCEPT_CHECKS, PATTERN_FLAGS, ConceptSet
 
+from ..language import is_zh
+
 if TYPE_CHECKING:  # pragma: no cover
     from frameworks.library import FrameworkLibrary
 
@@ -65,7 +67,7 @@ class Concept:
         return self.missing_en
 
     def missing_in(self, lang: str) -> str:
-        return self.missing_zh if lang.startswith("zh") else self.missing_en
+        return self.missing_zh if is_zh(lang) else self.missing_en
 
     def hits(self, text: str) -> Iterable[str]:
         text = join_wrapped_lines(text)

@@ -9,14 +9,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from ..errors import DisclosureError
+from ..models import SourceRef
 
 Status = Literal["covered", "partial", "missing"]
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
 
 
-def is_zh(lang: str | None) -> bool:
-    return bool(lang) and lang.lower().startswith("zh")
+from ..language import is_zh  # noqa: E402,F401 - re-exported for the gap package
 
 
 class GapCancelled(DisclosureError):
@@ -28,11 +28,9 @@ class GapCancelled(DisclosureError):
         super().__init__(f"gap check cancelled after {done} of {total} requirements")
 
 
-class EvidenceQuote(BaseModel):
+class EvidenceQuote(SourceRef):
     """A quoted passage of the checked document that supports a verdict."""
 
-    source: str
-    page: int | None = None
     text: str
     location: str = Field(default="", description="human label: 'p. 4', '¶ 12'")
     score: float = 0.0

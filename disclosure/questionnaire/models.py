@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from ..models import SourceRef
+
 AnswerType = Literal["text", "number", "choice", "multi_choice", "yes_no", "table"]
 YearRole = Literal["reporting", "base", "target"]
 Status = Literal["answered", "partial", "no_evidence"]
@@ -63,15 +65,10 @@ class Questionnaire(BaseModel):
         return next((q for q in self.questions if q.id == question_id), None)
 
 
-class AnswerCitation(BaseModel):
+class AnswerCitation(SourceRef):
     """Where an answer's content comes from: a passage of a document or the inventory cells a figure sums."""
 
-    source: str
-    page: int | None = None
     location: str = Field(default="", description="'p. 4', 'sheet 盤查清冊 M34:M41', '¶ 12'")
-    sheet: str | None = None
-    cell_range: str | None = None
-    paragraph: int | None = None
     quote: str = ""
     kind: Literal["passage", "computed", "previous"] = Field(
         default="passage", description="a document passage, inventory cells a figure sums, or last year's answer")

@@ -26,8 +26,15 @@ def _upload_here(page, path, button: str = "加入證據庫", done: str = "已�
     settle(page)
 
 
-def _listed(page) -> str:
-    return page.locator("[data-testid=stDataFrame]").first.inner_html(timeout=30000)  # the grid draws on a canvas; its cells are in an accessible table
+def _listed(page, shown: str) -> str:
+    """The documents table once it shows `shown` (the grid draws on a canvas and fills its
+    accessible table a moment after the run ends; a fixed read raced it)."""
+    grid = page.locator("[data-testid=stDataFrame]").first
+    grid.wait_for(timeout=30000)
+    page.wait_for_function(
+        "name => [...document.querySelectorAll('[data-testid=stDataFrame]')].some(g => g.innerHTML.includes(name))",
+        arg=shown, timeout=30000)
+    return grid.inner_html(timeout=30000)
 
 
 def _switch_workspace(page, label_part: str) -> None:
@@ -62,19 +69,19 @@ def test_a_new_workspace_keeps_its_documents_apart(app_url, browser):
 
     _nav(page, "文件")
     _upload_here(page, client)
-    listed = _listed(page)
+    listed = _listed(page, "客戶乙盤查摘要.pdf")
     assert "客戶乙盤查摘要.pdf" in listed and "董事會會議紀錄.pdf" not in listed
     page.screenshot(path=str(ARTIFACTS / "workspace-client-documents.png"), full_page=True)
 
     page.reload(wait_until="networkidle")  # a reload stays in the client's workspace
     page.locator("[data-testid=stSidebar]").get_by_text("乙實業股份有限公司").first.wait_for(timeout=30000)
     settle(page)
-    assert "董事會會議紀錄.pdf" not in _listed(page)
+    assert "董事會會議紀錄.pdf" not in _listed(page, "客戶乙盤查摘要.pdf")
 
     _switch_workspace(page, "default")
     page.locator("[data-testid=stSidebar]").get_by_text("晨曜精密電子股份有限公司").first.wait_for(timeout=30000)
     settle(page)
-    listed = _listed(page)
+    listed = _listed(page, "董事會會議紀錄.pdf")
     assert "董事會會議紀錄.pdf" in listed and "客戶乙盤查摘要.pdf" not in listed
     no_traceback(page)
     page.screenshot(path=str(ARTIFACTS / "workspace-default-documents.png"), full_page=True)
@@ -86,7 +93,7 @@ def test_a_new_workspace_keeps_its_documents_apart(app_url, browser):
     _switch_workspace(page, "client-b")
     page.locator("[data-testid=stSidebar]").get_by_text("B Industries Co., Ltd.").first.wait_for(timeout=30000)
     settle(page)
-    listed = _listed(page)
+    listed = _listed(page, "客戶乙盤查摘要.pdf")
     assert "客戶乙盤查摘要.pdf" in listed and "董事會會議紀錄.pdf" not in listed
     no_traceback(page)
     page.screenshot(path=str(ARTIFACTS / "workspace-client-documents-en.png"), full_page=True)
