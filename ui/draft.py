@@ -106,7 +106,7 @@ if st.button(tr("make"), type="primary", disabled=not frameworks, key="draft_mak
             # the settings carries no API key (it is not part of the cache key).
             chat_model = None
             if mode == "llm":
-                from disclosure.drafting.llm import make_chat_model
+                from disclosure.chat import make_chat_model
 
                 chat_model = make_chat_model(settings)
             d = services.draft(workspace, chapter, frameworks, draft_lang, mode=mode, inventory=inventory,

@@ -100,7 +100,7 @@ def llm_connection(s: Settings) -> tuple[bool, str]:
     """One tiny request through the LangChain chat model the settings choose, with a short timeout."""
     if s.llm_backend == "none":
         return False, tr("llm_none")
-    from disclosure.drafting.llm import make_chat_model, model_label
+    from disclosure.chat import make_chat_model, model_label
 
     key = s.llm_api_key.get_secret_value()
     try:

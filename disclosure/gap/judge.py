@@ -70,7 +70,7 @@ class LLMJudge:
 
     @classmethod
     def from_settings(cls, settings: "Settings") -> "LLMJudge":
-        from ..drafting.llm import make_chat_model
+        from ..chat import make_chat_model
 
         return cls(make_chat_model(settings), f"{settings.llm_backend}:{settings.llm_model}")
 

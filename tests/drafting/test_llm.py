@@ -12,7 +12,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from drafting_corpus import fake_settings, write_corpus
 from loopback_llm import serve_chat
 from disclosure.drafting import draft_chapter
-from disclosure.drafting.llm import make_chat_model, split_model_sentences
+from disclosure.chat import make_chat_model
+from disclosure.drafting.llm import split_model_sentences
 from disclosure.drafting.validation import check_draft, numbers_in
 from disclosure.errors import BackendUnavailableError, ConfigurationError
 
