@@ -16,9 +16,8 @@ from pydantic import BaseModel, Field
 
 from ..errors import InventoryColumnsError, TargetFormatError
 from .calculations import total
-from .inventory import (
-    TARGETS_SHEET, Table, find_header, parse_number, parse_scope2_method, parse_year, read_tables,
-)
+from .cells import parse_number, parse_scope2_method, parse_year
+from .inventory import TARGETS_SHEET, Table, find_header, read_tables
 from .model import Inventory, Provenance, Scope2Method
 
 # ---------------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ import pytest
 
 from disclosure.errors import InventoryColumnsError, InventoryFormatError
 from disclosure.ghg import load_inventory, template_bytes, total, write_template
-from disclosure.ghg.inventory import decode_bytes, parse_number, parse_year
+from disclosure.ghg.cells import parse_number, parse_year
+from disclosure.ghg.inventory import decode_bytes
 
 ZH_HEADER = "年度,廠區,範疇,ISO類別,範疇三類別,排放源,溫室氣體,活動數據,活動數據單位,排放係數,排放係數單位,GWP,排放量(公噸CO2e),範疇二計算方法,資料來源\n"
 
