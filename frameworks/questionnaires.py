@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from disclosure.errors import FrameworkDataError, FrameworkNotFoundError, QuestionSetNotFoundError
 
 from .library import DATA_DIR, FrameworkLibrary, _short_errors, default_library, read_yaml
-from .schema import Requirement
+from .schema import LocalizedText, Requirement
 
 QUESTIONNAIRE_DIR = DATA_DIR / "questionnaires"
 
@@ -87,23 +87,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class LocalText(_Model):
-    """A text in English and Traditional Chinese as used in Taiwan (``zh-TW`` in data, ``zh_TW`` in Python)."""
-
-    en: str
-    zh_TW: str = Field(alias="zh-TW")
-
-    @field_validator("en", "zh_TW")
-    @classmethod
-    def _not_blank(cls, v: str) -> str:
-        v = v.strip()
-        if not v:
-            raise ValueError("must not be empty")
-        return v
-
-    def get(self, lang: str | None = "en") -> str:
-        """The text in ``lang`` ("zh-TW", "zh", "zh_TW" or "en"); English for None or anything else."""
-        return self.zh_TW if lang and lang.lower().startswith("zh") else self.en
+LocalText = LocalizedText  # the one bilingual text model (frameworks/schema.py)
 
 
 class Option(_Model):
@@ -265,7 +249,7 @@ def _question_from_requirement(req: Requirement, overlay: Mapping[str, Any]) -> 
     }
     query = _query_from_hints(req)
     if query is not None:
-        data["query"] = query.model_dump(by_alias=True)
+        data["query"] = query.model_dump()
     extra_maps = list(overlay.get("maps_to") or [])
     data.update({k: v for k, v in overlay.items() if k != "maps_to"})
     data["maps_to"] = [*data["maps_to"], *(r for r in extra_maps if r not in data["maps_to"])]

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Pillar = Literal["governance", "strategy", "risk-management", "metrics-targets"]
 PILLARS: tuple[str, ...] = ("governance", "strategy", "risk-management", "metrics-targets")
@@ -42,10 +42,16 @@ class _Model(BaseModel):
 
 
 class LocalizedText(_Model):
-    """A text in English and Traditional Chinese (zh-TW); both are required."""
+    """A text in English and Traditional Chinese as used in Taiwan; both are required.
+
+    The one bilingual text of the project: framework data writes the Chinese under ``zh``,
+    questionnaire sets under ``zh-TW``; both keys (and ``zh_TW``) are read.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     en: str
-    zh: str
+    zh: str = Field(validation_alias=AliasChoices("zh", "zh-TW", "zh_TW"))
 
     @field_validator("en", "zh")
     @classmethod
@@ -54,6 +60,10 @@ class LocalizedText(_Model):
         if not v:
             raise ValueError("must not be empty")
         return v
+
+    @property
+    def zh_TW(self) -> str:  # noqa: N802 - the questionnaire code's name for the Chinese text
+        return self.zh
 
     def get(self, lang: str | None = "en") -> str:
         """The text in ``lang`` ('en', 'zh', 'zh-TW'); English when ``lang`` is None or unknown."""
