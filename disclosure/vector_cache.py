@@ -29,7 +29,15 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 PROBE_TEXT = "本公司112年度範疇二排放量為45,620.9公噸CO2e。Scope 2 emissions in 2023 were 45,620.9 tCO2e."
-PROBE_TOLERANCE = 1e-4
+# The probe must point the same way (cosine), not match bit for bit: the quantised model's kernels
+# differ in the last digits between CPUs (an AVX2 and an AVX-512 machine agree to cosine 0.99997),
+# while another model or another build of it is far below this.
+PROBE_MIN_COSINE = 0.9995
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    return float(a @ b) / norm if norm else 0.0
 
 
 def vector_key(model_id: str, text: str) -> str:
@@ -59,7 +67,7 @@ class ShippedVectors:
             log.warning("ignoring unreadable shipped vectors %s: %s", self.path, exc)
             return {}
         now = np.asarray(self.embedder.embed_passages([PROBE_TEXT]), dtype=np.float32)[0]
-        if now.shape != probe.shape or float(np.abs(now - probe).max()) > PROBE_TOLERANCE:
+        if now.shape != probe.shape or _cosine(now, probe) < PROBE_MIN_COSINE:
             log.warning("shipped vectors %s were made by another build of %s; embedding afresh",
                         self.path.name, self.embedder.model_id)
             return {}
