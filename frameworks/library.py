@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import ValidationError
@@ -24,6 +25,9 @@ from pydantic import ValidationError
 from disclosure.errors import FrameworkDataError, FrameworkNotFoundError, RequirementNotFoundError
 
 from .concept_schema import ConceptSet, ConceptsFile
+
+if TYPE_CHECKING:  # the schema imports frameworks.questionnaires, which imports this module
+    from .fact_rule_schema import FactRulesFile
 from .schema import (
     CHAPTER_IDS,
     Chapter,
@@ -96,6 +100,16 @@ def load_concepts_file(path: Path) -> ConceptsFile:
     """Validate one concept YAML file against the schema."""
     try:
         return ConceptsFile.model_validate(read_yaml(path))
+    except ValidationError as exc:
+        raise FrameworkDataError(path.name, _short_errors(exc)) from exc
+
+
+def load_fact_rules_file(path: Path) -> FactRulesFile:
+    """Validate the questionnaire fact-rule YAML against its schema (every pattern compiles)."""
+    from .fact_rule_schema import FactRulesFile
+
+    try:
+        return FactRulesFile.model_validate(read_yaml(path))
     except ValidationError as exc:
         raise FrameworkDataError(path.name, _short_errors(exc)) from exc
 

@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 # rank of each top-level part of the engine; an import may only go to the same or a lower rank
 FOUNDATION = {"errors", "settings", "language", "models", "encodings", "normalization", "chunking", "lexical",
               "tables", "pages", "glossary", "entity", "workspace", "converters", "embeddings", "store",
-              "vector_cache", "chat", "retrieval"}
+              "vector_cache", "chat", "retrieval", "xlsx"}
 RANK = {**{name: 0 for name in FOUNDATION}, "ghg": 1, "facts": 2, "evidence": 3, "citing": 4,
         "drafting": 5, "questionnaire": 5, "gap": 5, "services": 6,
         "langchain_retriever": 7, "commands": 7, "cli": 7, "__main__": 7}

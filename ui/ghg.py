@@ -1,8 +1,6 @@
 """GHG & targets page: the inventory's totals, intensity, carbon fee, targets with their SBTi checks,
 charts, and the figures in the indexed documents that disagree with the inventory. Engine calls only."""
 import hashlib
-import io
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +12,7 @@ from disclosure.ghg import (
     load_targets, progress, scope2_views, summarize, target_pathway_chart, template_bytes, verdict,
 )
 from disclosure.ghg.model import ISO_CATEGORY_NAMES, SCOPE3_CATEGORY_NAMES
+from disclosure.xlsx import frame_sheet, workbook_bytes
 from ui.i18n import lang, t
 from ui.state import get_evidence_base, get_settings, show_error
 
@@ -72,19 +71,8 @@ def _finding_label(d) -> str:
 
 
 def _xlsx(tables: dict[str, pd.DataFrame]) -> bytes:
-    """One sheet per table; sheet names made valid for Excel (≤ 31 characters, no []:*?/\\)."""
-    buf = io.BytesIO()
-    used: set[str] = set()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for title, df in tables.items():
-            name = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip() or "Sheet"
-            base, n = name, 2
-            while name in used:
-                name = f"{base[:28]} {n}"
-                n += 1
-            used.add(name)
-            df.to_excel(writer, sheet_name=name, index=False)
-    return buf.getvalue()
+    """One sheet per table, through the product's one XLSX writer (valid, distinct sheet names)."""
+    return workbook_bytes([frame_sheet(title, df) for title, df in tables.items()])
 
 
 st.title(t("nav_ghg"))

@@ -223,7 +223,7 @@ if sheet is not None:
             st.info(note)
     d1, d2 = st.columns(2)
     stem = sheet.questionnaire.id or "questionnaire"
-    d1.download_button(s("download_xlsx"), to_xlsx_bytes(sheet), file_name=f"{stem}_answers.xlsx", key="qn_xlsx",
+    d1.download_button(s("download_xlsx"), to_xlsx_bytes(sheet, lang()), file_name=f"{stem}_answers.xlsx", key="qn_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     d2.download_button(s("download_json"), to_json(sheet).encode("utf-8"), file_name=f"{stem}_answers.json",
                        key="qn_json", mime="application/json")

@@ -2,7 +2,6 @@
 (in the UI language: English or zh-TW headers and messages)."""
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,6 +37,12 @@ ZH_HEADERS = {"framework": "準則框架", "requirement_id": "代碼", "title": 
               "probability": "揭露機率", "score": "得分", "pages": "頁碼", "evidence": "證據引文",
               "missing": "缺少之資訊", "found": "已找到", "via": "經由對照"}
 ZH_STATUS = {"covered": "已涵蓋", "partial": "部分涵蓋", "missing": "缺漏"}
+ZH_SCORE_HEADERS = {"framework": "準則框架", "pillar": "構面", "total": "項目數", "covered": "已涵蓋", "partial": "部分涵蓋",
+                    "missing": "缺漏", "score": "得分"}
+ZH_CLAIM_HEADERS = {"kind": "類型", "severity": "嚴重度", "source": "檔案", "page": "頁碼", "sentence": "語句", "problem": "問題",
+                    "basis": "依據"}
+SHEETS = ("findings", "scores", "claims", "content index")
+ZH_SHEETS = ("檢核結果", "得分", "宣稱檢核", "內容索引")
 
 
 def findings_table(report: GapReport, lang: str = "en", sort_by_confidence: bool = False) -> "Any":
@@ -80,19 +85,24 @@ def report_xlsx_bytes(report: GapReport, lang: str = "en") -> bytes:
     the scores, the claim flags and the content index, in ``lang``."""
     import pandas as pd
 
-    buf = io.BytesIO()
+    from ..xlsx import STATUS_FILLS, Sheet, frame_sheet, workbook_bytes
+
     findings = _localised(findings_table(report, lang), lang)
     claims = pd.DataFrame([{**c.model_dump(exclude={"problem_zh"}), "problem": c.problem_in(lang)} for c in report.claims],
                           columns=[k for k in ClaimFlag.model_fields if k != "problem_zh"])
-    with pd.ExcelWriter(buf, engine="xlsxwriter") as xw:
-        findings.to_excel(xw, sheet_name="findings", index=False)
-        pd.DataFrame([r.model_dump() for r in report.scores]).to_excel(xw, sheet_name="scores", index=False)
-        claims.to_excel(xw, sheet_name="claims", index=False)
-        pd.DataFrame([{**r.model_dump(), "pages": ", ".join(map(str, r.pages))} for r in report.content_index],
-                     columns=list(ContentIndexRow.model_fields)).to_excel(xw, sheet_name="content index", index=False)
-        ws = xw.sheets["findings"]
-        wrap = xw.book.add_format({"text_wrap": True, "valign": "top"})
-        for col, width in zip("ABCDEFGHIJKL", (10, 14, 40, 14, 10, 9, 7, 10, 80, 50, 20, 16)):
-            ws.set_column(f"{col}:{col}", width, wrap)
-        ws.autofilter(0, 0, max(len(findings), 1), len(findings.columns) - 1)
-    return buf.getvalue()
+    status, status_id = list(findings.columns).index(ZH_HEADERS["status"] if is_zh(lang) else "status"), len(findings.columns) - 1
+    scores = pd.DataFrame([r.model_dump() for r in report.scores], columns=list(ScoreRow.model_fields))
+    index = pd.DataFrame([{**r.model_dump(), "pages": ", ".join(map(str, r.pages))} for r in report.content_index],
+                         columns=list(ContentIndexRow.model_fields))
+    zh = is_zh(lang)
+    if zh:  # headers and status words in zh-TW; the status id keeps its own column
+        index = index.assign(status_id=index["status"], status=index["status"].map(ZH_STATUS)).rename(columns=ZH_HEADERS)
+        claims = claims.assign(severity=claims["severity"].map({"error": "錯誤", "warning": "警告"}))
+        scores, claims = scores.rename(columns=ZH_SCORE_HEADERS), claims.rename(columns=ZH_CLAIM_HEADERS)
+    names = ZH_SHEETS if zh else SHEETS
+    sheets: list[Sheet] = [
+        frame_sheet(names[0], findings, widths=(10, 14, 40, 14, 10, 9, 7, 10, 80, 50, 20, 16, 10), autofilter=True,
+                    fills={status: STATUS_FILLS}, fill_keys={status: status_id}),
+        frame_sheet(names[1], scores), frame_sheet(names[2], claims), frame_sheet(names[3], index, widths=(10, 14, 40, 10, 20)),
+    ]
+    return workbook_bytes(sheets)

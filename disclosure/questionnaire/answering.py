@@ -17,10 +17,11 @@ from typing import Any, Callable
 from ..citing.context import DraftContext
 from ..citing.sentences import clean_sentence, doc_title, usable
 from ..citing.statements import extract_quantities, nfkc
-from ..glossary import load_glossary
 from ..normalization import detect_language, find_years
 from ..facts import parse_question
 from .facts import SCOPE12, FactResolver, FactResult, fact_citation, infer_fact
+from .question_terms import QuestionConcepts, subject_years
+from .reading import ASKS_NUMBER, NEGATIVE_STATEMENT, has_figure, option_score, yes_no_options, yes_option
 from .models import NO_EVIDENCE_TEXT, Answer, AnswerSheet, Option, Question, Questionnaire
 
 log = logging.getLogger(__name__)
@@ -28,20 +29,6 @@ log = logging.getLogger(__name__)
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]
 
-# Words that say nothing about what a question asks (they appear in every question).
-_STOP_EN = set("""a an the and or of in on for to by with from at as is are was were be been being do does did your you
-our we its it this that these those which what how when where who whom whose why please describe provide explain
-state indicate list give report reported reporting organization organisation company company's any all has have
-had if not no yes other than more most per year years total amount value details detail including include
-whether there their they such about into over under within across between also can could should would may
-current latest number figure data information level levels used use using""".split())
-_STOP_ZH = ("報告年度", "報告期間", "報告", "請", "說明", "描述", "提供", "貴公司", "公司", "是否", "如何", "哪些", "何種", "為何", "多少", "以及", "及其",
-            "相關", "資訊", "情形", "年度", "本年度", "揭露", "填寫", "列出", "有無", "內容", "方式", "之", "的", "與", "及", "或", "和")
-# Chinese words kept whole when a question's leftover text is split (else it is read as character bigrams).
-_ZH_WORDS = ("供應商", "數據", "減量", "排放", "能源", "用水", "取水", "耗水", "廢棄物", "產品", "碳足跡", "查證", "目標", "策略",
-             "風險", "機會", "董事會", "委員會", "情境", "碳價", "碳定價", "再生", "電力", "燃料", "運輸", "物流", "員工",
-             "訓練", "獎酬", "薪酬", "績效", "財務", "影響", "政策", "承諾", "議合", "調查", "問卷", "回覆", "比例", "金額")
-_ZH_SPLIT = re.compile(r"[之的與及或和以其並、，。；：？！（）()「」\s/]+")
 # Metrics of the facts layer a questionnaire fact key answers (questions read by the question parser).
 _INTENT_FACT = {"verification": "verification", "ghg_standard": "ghg_methodology", "sbti_status": "sbti_status",
                 "reduction_target": "near_term_target", "net_zero_target": "net_zero_target", "base_year": "base_year"}
@@ -68,118 +55,6 @@ def _norm_unit(unit: str | None) -> str | None:
 
 
 # ----------------------------------------------------------------------------------------------- concepts
-
-
-class Concepts:
-    """What a question is about: glossary term groups it mentions (matched in either language) and
-    its remaining content words (English words, Chinese bigrams)."""
-
-    def __init__(self, text: str):
-        t = nfkc(text)
-        low = t.lower()
-        self.groups: list[tuple[str, ...]] = []
-        taken: list[tuple[int, int]] = []
-        hits = []
-        for g in load_glossary():
-            for term in (*g.zh, *g.en):
-                is_zh = bool(re.search(r"[\u4e00-\u9fff]", term))
-                if is_zh:
-                    pos = t.find(term)
-                else:
-                    m = re.search(r"(?<![a-z0-9])" + re.escape(term.lower()) + r"(?![a-z0-9])", low)
-                    pos = m.start() if m else -1
-                if pos >= 0:
-                    hits.append((len(term), pos, term, g))
-        hits.sort(key=lambda h: -h[0])
-        for length, pos, term, g in hits:
-            span = (pos, pos + length)
-            if any(not (span[1] <= a or span[0] >= b) for a, b in taken):
-                continue
-            if term.lower() in _STOP_EN or term in _STOP_ZH:
-                continue
-            taken.append(span)
-            self.groups.append(tuple(dict.fromkeys((*g.zh, *g.en))))
-        rest = list(t)
-        for a, b in taken:
-            rest[a:b] = [" "] * (b - a)
-        rest_s = "".join(rest)
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{3,}", rest_s) if w.lower() not in _STOP_EN]
-        for stop in sorted(_STOP_ZH, key=len, reverse=True):
-            rest_s = rest_s.replace(stop, " ")
-        zh_words = []
-        for w in _ZH_WORDS:
-            if w in rest_s:
-                zh_words.append(w)
-                rest_s = rest_s.replace(w, " ")
-        bigrams = []
-        for run in _ZH_SPLIT.split(rest_s):
-            run = "".join(re.findall(r"[\u4e00-\u9fff]", run))
-            if len(run) == 2:
-                bigrams.append(run)
-            elif len(run) > 2:
-                bigrams += [run[i:i + 2] for i in range(len(run) - 1)]
-        self.words = list(dict.fromkeys([w.lower() for w in words] + zh_words + bigrams))
-
-    def score(self, sentence: str) -> tuple[float, float]:
-        """(share of term groups the sentence mentions, share of remaining words it mentions)."""
-        s = nfkc(sentence)
-        low = s.lower()
-
-        def has(term: str) -> bool:
-            if re.search(r"[\u4e00-\u9fff]", term):
-                return term in s
-            return re.search(r"(?<![a-z0-9])" + re.escape(term.lower()) + r"(?:s|es|ed|ing)?(?![a-z0-9])", low) is not None
-
-        # A long, many-part question is answered part by part: a sentence covering three of its terms
-        # (or six of its words) covers as much as one sentence can.
-        g = min(1.0, sum(1 for grp in self.groups if any(has(x) for x in grp)) / min(len(self.groups), 3)) if self.groups else 0.0
-        w = min(1.0, sum(1 for x in self.words if has(x)) / min(len(self.words), 6)) if self.words else 0.0
-        return g, w
-
-    def relevance(self, sentence: str) -> float:
-        """0..1: how much of the question the sentence speaks to (term groups weigh more than loose words)."""
-        g, w = self.score(sentence)
-        if self.groups and self.words:
-            # a sentence that shares none of the question's terms only shares its loose words: off topic
-            return 0.6 * g + 0.4 * w if g > 0 else min(0.3, 0.4 * w)
-        if self.groups:
-            return g
-        return w * min(1.0, len(self.words) / 3)  # one or two loose words say too little to go on
-
-    @property
-    def empty(self) -> bool:
-        return not self.groups and not self.words
-
-
-class QuestionConcepts:
-    """Relevance of a sentence to a question asked in one or two languages: the better reading wins."""
-
-    # A sentence about the company's suppliers or customers does not answer a question about the company.
-    _OTHER_PARTY = re.compile(r"供應商|供應鏈|客戶|supplier|supply chain|customer", re.I)
-
-    def __init__(self, q: Question):
-        self.parts = [Concepts(t) for t in (q.text, q.text_alt) if t]
-        self.parts = [c for c in self.parts if not c.empty] or self.parts
-        self.about_others = bool(self._OTHER_PARTY.search(" ".join(filter(None, (q.text, q.text_alt)))))
-
-    def relevance(self, sentence: str) -> float:
-        rel = max((c.relevance(sentence) for c in self.parts), default=0.0)
-        if not self.about_others and self._OTHER_PARTY.search(nfkc(sentence)):
-            rel -= 0.3
-        return rel
-
-
-# ----------------------------------------------------------------------------------------------- the engine
-
-
-_DATE = re.compile(r"(?:民國)?\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\b\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b")
-
-
-def subject_years(sentence: str) -> set[int]:
-    """The years a sentence is about, not the dates it mentions: "111年度（2022年）盤查…於112年3月3日完成查證"
-    is about 2022 although it was verified in 2023."""
-    return set(find_years(_DATE.sub(" ", nfkc(sentence))))
-
 
 class QuestionnaireAnswerer:
     """Answers the questions of one questionnaire over one evidence base (and GHG inventory).
@@ -326,16 +201,16 @@ class QuestionnaireAnswerer:
     # -- choices -------------------------------------------------------------------------------------
     def _choose(self, q: Question, ans: Answer, evidence_texts: list[str]) -> Answer:
         """Pick option(s) the evidence supports; never an option the evidence does not name."""
-        if q.answer_type == "yes_no" or _yes_no_options(q.options):
+        if q.answer_type == "yes_no" or yes_no_options(q.options):
             if ans.status == "no_evidence":
                 return ans
-            opt = _yes_option(q.options)
+            opt = yes_option(q.options)
             ans.value = opt.id if opt else "yes"
             label = opt.label if opt else self.t("是", "Yes")
             ans.answer = f"{label} — {ans.answer}" if ans.answer else label
             return ans
         blob = nfkc(" ".join(evidence_texts)).lower()
-        matched = [o for o in q.options if _option_score(o, blob) >= 0.99]
+        matched = [o for o in q.options if option_score(o, blob) >= 0.99]
         if not matched:
             ans.status, ans.confidence = "partial", "low"
             ans.value = None
@@ -369,9 +244,9 @@ class QuestionnaireAnswerer:
             return ans
         prose = [c for c in cands if " | " not in c[2]]
         pool = prose or cands
-        if _ASKS_NUMBER.search(nfkc(q.text)):
+        if ASKS_NUMBER.search(nfkc(q.text)):
             # a question for an amount is answered by a sentence that states one
-            with_number = [c for c in pool if _has_figure(c[2])]
+            with_number = [c for c in pool if has_figure(c[2])]
             pool = [(r + 0.1, e, x) for r, e, x in with_number] + [c for c in pool if c not in with_number]
             pool.sort(key=lambda c: -c[0])
         best = pool[: (1 if q.answer_type == "yes_no" else self.max_sentences)]
@@ -391,7 +266,7 @@ class QuestionnaireAnswerer:
         top = best[0][0]
         ans.answer = ("" if self.lang == "zh-TW" else " ").join(texts)
         if yes_no and q.answer_type not in ("yes_no", "choice", "multi_choice") and top >= self.MIN_RELEVANCE:
-            negative = _NEGATIVE_STATEMENT.search(nfkc(texts[0]))
+            negative = NEGATIVE_STATEMENT.search(nfkc(texts[0]))
             ans.answer = f"{self.t('否' if negative else '是', 'No' if negative else 'Yes')} — {ans.answer}"
             ans.value = "no" if negative else "yes"
         ans.citations = cites
@@ -399,7 +274,7 @@ class QuestionnaireAnswerer:
         ans.confidence = "medium" if top >= self.ANSWERED_RELEVANCE else "low"
         if self.lang == "en" and any(detect_language(t) in ("zh", "mixed") for t in texts):
             ans.note = "quoted from a Chinese source — translate before submitting"
-        if q.answer_type == "yes_no" or (q.answer_type == "choice" and _yes_no_options(q.options)):
+        if q.answer_type == "yes_no" or (q.answer_type == "choice" and yes_no_options(q.options)):
             if top >= self.YES_RELEVANCE:
                 return self._choose(q, ans, [s for _r, _e, s in best])
             ans.status, ans.confidence, ans.value = "partial", "low", None
@@ -510,7 +385,7 @@ class QuestionnaireAnswerer:
         cands = self._candidates(q, concepts, min_relevance=0.0, extra_queries=extra)
         found: list[tuple[float, Option, tuple]] = []
         for o in options:
-            hits = [c for c in cands if _option_score(o, nfkc(c[2]).lower()) >= 0.99 and " | " not in c[2]]
+            hits = [c for c in cands if option_score(o, nfkc(c[2]).lower()) >= 0.99 and " | " not in c[2]]
             if hits:
                 best = max(hits, key=lambda c: c[0])
                 found.append((best[0], o, best))
@@ -544,65 +419,6 @@ class QuestionnaireAnswerer:
         return ans
 
 
-def _yes_no_options(options: list[Option]) -> bool:
-    keys = {nfkc(o.label).strip().lower() for o in options} | {o.id.lower() for o in options}
-    return bool(options) and len(options) <= 3 and bool(keys & {"yes", "是", "有", "y"})
-
-
-def _yes_option(options: list[Option]) -> Option | None:
-    for o in options:
-        if nfkc(o.label).strip().lower() in ("yes", "是", "有", "y") or o.id.lower() in ("yes", "y"):
-            return o
-    return None
-
-
-_ASKS_NUMBER = re.compile(r"多少|幾|比例|比率|占比|金額|how many|how much|what (?:amount|percentage|share|rate|level)|"
-                          r"by what percentage|\bwhat (?:was|were|is) the .{0,40}(?:rate|amount|number|share)", re.I)
-# A statement that something is not (yet) the case: a yes/no question is answered 'no' from it.
-_NEGATIVE_STATEMENT = re.compile(r"尚未|未(?:經|取得|進行|完成|設|有)|沒有|並無|無(?:設|訂)|預計於|將於|not yet|has not|have not|"
-                                 r"is not|are not|was not|were not|\bno (?:internal|carbon|third)|will be (?:verified|assured|completed)", re.I)
-
-
-def _has_figure(sentence: str) -> bool:
-    """Whether a sentence states a number other than a year or an identifier (Scope 1, ISO 14064-1)."""
-    from ..facts.text import mask_identifiers
-
-    for m in re.finditer(r"(?<![\d.])\d[\d,]*(?:\.\d+)?", mask_identifiers(nfkc(sentence))):
-        raw = m.group(0).replace(",", "")
-        if not re.fullmatch(r"(?:19|20)\d{2}|1[01]\d", raw):
-            return True
-    return False
-
-
-_NEGATIVE_OPTION = re.compile(r"^(?:未|無|沒有|不|尚未|否)|(?<![a-z])(?:no|not(?! yet)|none|never|don't|doesn't|do not|does not|"
-                              r"without|n/a)(?![a-z])|尚未|沒有|並未|未(?:設|有|使用|進行|計算|取得)", re.I)
-
-
-def _option_score(o: Option, blob: str) -> float:
-    """1.0 when the evidence names the option: its label (either language), a distinctive part of it
-    (text in brackets or around a slash), or its id as words; else the share of its English words found.
-    An option that says something is absent (未使用…, No …) is never matched by presence."""
-    labels = [x for x in (o.label, o.label_alt) if x]
-    if any(_NEGATIVE_OPTION.search(nfkc(x).strip()) for x in labels):
-        return 0.0
-    best = 0.0
-    for label in labels + [o.id.replace("_", " ").replace("-", " ")]:
-        lab = nfkc(label).lower().strip()
-        if len(lab) >= 2 and lab in blob:
-            return 1.0
-        for seg in re.split(r"[（）()／/、,;；]+", lab):
-            seg = seg.strip()
-            distinctive = (len(seg) >= 3 and re.search(r"[\u4e00-\u9fff]", seg)) or \
-                (len(seg) >= 8 and len(re.findall(r"[a-z]{2,}", seg)) >= 2) or re.fullmatch(r"[a-z]*\d+[a-z\-\d]*|[a-z]{2,}-[a-z\d]+", seg)
-            if distinctive and seg != lab and seg in blob:
-                return 1.0
-        words = [w for w in re.findall(r"[a-z][a-z\-]{2,}", lab) if w not in _STOP_EN]
-        if len(words) >= 2:
-            best = max(best, sum(1 for w in words if re.search(r"(?<![a-z])" + re.escape(w), blob)) / len(words))
-    return best
-
-
-# ----------------------------------------------------------------------------------------------- service
 
 
 def answer_questionnaire(evidence_base, questionnaire: Questionnaire, *, lang: str | None = None,

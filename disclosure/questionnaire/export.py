@@ -2,15 +2,20 @@
 question, plus the answer columns) and as JSON."""
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any
 
+from ..language import is_zh
 from .models import Answer, AnswerSheet
 
 ANSWER_COLUMNS = ["Answer", "Value", "Unit", "Year", "Citations", "Confidence", "Status", "Previous answer", "Stale",
-                  "Change"]
+                  "Change", "status_id"]
+# The same columns in a zh-TW file; the last keeps the machine-readable status whatever the language.
+ZH_ANSWER_COLUMNS = ["回答", "數值", "單位", "年度", "引用來源", "信心程度", "狀態", "去年答覆", "需更新", "變動", "status_id"]
+ZH_BUILTIN_COLUMNS = ["編號", "章節", "題目"]
+ZH_VALUES = {"answered": "已回答", "partial": "部分回答", "no_evidence": "無佐證", "high": "高", "medium": "中", "low": "低",
+             "yes": "是", "no": "否"}
 
 
 def format_value(value: Any) -> str | float | None:
@@ -29,74 +34,60 @@ def citations_text(a: Answer) -> str:
     return "; ".join(dict.fromkeys(c.label() for c in a.citations))
 
 
-def answer_cells(a: Answer | None) -> list[Any]:
+def answer_cells(a: Answer | None, lang: str = "en") -> list[Any]:
     if a is None:
         return [""] * len(ANSWER_COLUMNS)
-    return [a.answer, format_value(a.value), a.unit or "", a.year or "", citations_text(a), a.confidence, a.status,
-            a.previous_answer or "", "yes" if a.stale else "no", a.change.summary() if a.change else ""]
+    word = (lambda v: ZH_VALUES.get(v, v)) if is_zh(lang) else (lambda v: v)
+    return [a.answer, format_value(a.value), a.unit or "", a.year or "", citations_text(a), word(a.confidence),
+            word(a.status), a.previous_answer or "", word("yes" if a.stale else "no"),
+            a.change.summary() if a.change else "", a.status]
 
 
-def _unique_headers(base: list[str]) -> list[str]:
+def _unique_headers(base: list[str], lang: str = "en") -> list[str]:
     """The answer column names, suffixed where the original file already uses one (e.g. its own 'Answer')."""
     taken = {h.strip().lower() for h in base}
-    return [h if h.lower() not in taken else f"{h} (draft)" for h in ANSWER_COLUMNS]
+    names = ZH_ANSWER_COLUMNS if is_zh(lang) else ANSWER_COLUMNS
+    return [h if h.lower() not in taken else (f"{h}（草稿）" if is_zh(lang) else f"{h} (draft)") for h in names]
 
 
-def to_rows(sheet: AnswerSheet) -> tuple[list[str], list[list[Any]]]:
+def to_rows(sheet: AnswerSheet, lang: str | None = None) -> tuple[list[str], list[list[Any]]]:
     """(header, rows) of the export: every original row of an imported file (in order, rows that are
-    not questions included), or id / section / question of a built-in set, then the answer columns."""
+    not questions included), or id / section / question of a built-in set, then the answer columns,
+    headed and worded in ``lang`` (default the answers' language)."""
+    lang = lang or sheet.lang
     qn = sheet.questionnaire
     by_id = {a.question_id: a for a in sheet.answers}
     if qn.kind == "imported" and qn.columns:
-        header = list(qn.columns) + _unique_headers(qn.columns)
+        header = list(qn.columns) + _unique_headers(qn.columns, lang)
         by_row = {q.row: q.id for q in qn.questions if q.row is not None}
         rows = []
         for i, r in enumerate(qn.rows):
             qid = by_row.get(i)
-            rows.append(list(r) + answer_cells(by_id.get(qid) if qid is not None else None))
+            rows.append(list(r) + answer_cells(by_id.get(qid) if qid is not None else None, lang))
         return header, rows
-    base = ["ID", "Section", "Question"]
-    header = base + _unique_headers(base)
-    rows = [[q.id, q.section or "", q.text] + answer_cells(by_id.get(q.id)) for q in qn.questions]
+    base = ZH_BUILTIN_COLUMNS if is_zh(lang) else ["ID", "Section", "Question"]
+    header = base + _unique_headers(base, lang)
+    rows = [[q.id, q.section or "", q.text] + answer_cells(by_id.get(q.id), lang) for q in qn.questions]
     return header, rows
 
 
-def to_xlsx_bytes(sheet: AnswerSheet) -> bytes:
-    """The answered questionnaire as an XLSX workbook (sheet 'Answers', plus 'Notes' when there are any)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+def to_xlsx_bytes(sheet: AnswerSheet, lang: str | None = None) -> bytes:
+    """The answered questionnaire as an XLSX workbook (sheet 'Answers', plus 'Notes' when there are
+    any), headed and worded in ``lang`` (the interface language; default the answers' language)."""
+    from ..xlsx import STATUS_FILLS, Sheet, workbook_bytes
 
-    header, rows = to_rows(sheet)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Answers"
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    fills = {"answered": "E2F0D9", "partial": "FFF2CC", "no_evidence": "F8CBAD"}
+    lang = lang or sheet.lang
+    zh = is_zh(lang)
+    header, rows = to_rows(sheet, lang)
     first = len(header) - len(ANSWER_COLUMNS)  # 0-based index of 'Answer'
-    status_col = first + ANSWER_COLUMNS.index("Status") + 1
-    stale_col = first + ANSWER_COLUMNS.index("Stale") + 1
-    for r in rows:
-        ws.append(r)
-        row = ws.max_row
-        status = ws.cell(row, status_col).value
-        if status in fills:
-            ws.cell(row, status_col).fill = PatternFill("solid", fgColor=fills[status])
-        if ws.cell(row, stale_col).value == "yes":
-            ws.cell(row, stale_col).fill = PatternFill("solid", fgColor=fills["no_evidence"])
-    for col in ws.iter_cols(min_row=2):
-        for c in col:
-            if isinstance(c.value, str) and "\n" in c.value:
-                c.alignment = Alignment(wrap_text=True, vertical="top")
+    status, stale, status_id = (first + ANSWER_COLUMNS.index(c) for c in ("Status", "Stale", "status_id"))
+    stale_yes = ZH_VALUES["yes"] if zh else "yes"
+    answers = Sheet("回覆" if zh else "Answers", header, rows, autofilter=True,
+                    fills={status: STATUS_FILLS, stale: {stale_yes: STATUS_FILLS["no_evidence"]}}, fill_keys={status: status_id})
+    sheets = [answers]
     if sheet.notes:
-        ns = wb.create_sheet("Notes")
-        ns.append(["Review note"])
-        for n in sheet.notes:
-            ns.append([n])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        sheets.append(Sheet("審閱備註" if zh else "Notes", ["審閱備註" if zh else "Review note"], [[n] for n in sheet.notes]))
+    return workbook_bytes(sheets)
 
 
 def to_json_data(sheet: AnswerSheet) -> list[dict]:

@@ -107,7 +107,7 @@ def test_run_a_gap_check_and_download_the_xlsx(app_url, browser):
     target = tmp / "gap.xlsx"
     info.value.save_as(str(target))
     wb = openpyxl.load_workbook(target)
-    ws = wb["findings"]
+    ws = wb["檢核結果"]  # the zh-TW interface writes zh-TW sheet names
     header = [c.value for c in ws[1]]
     assert "status_id" in header and "狀態" in header
     statuses = {row[header.index("status_id")] for row in ws.iter_rows(min_row=2, values_only=True)}

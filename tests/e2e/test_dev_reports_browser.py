@@ -37,7 +37,7 @@ def test_gap_check_a_published_tcfd_report_in_the_browser(app_url, browser, repo
         page.get_by_role("button", name="XLSX").click()
     target = tmp / f"gap-{report[:4]}.xlsx"
     info.value.save_as(str(target))
-    ws = openpyxl.load_workbook(target)["findings"]
+    ws = openpyxl.load_workbook(target)["檢核結果"]
     header = [c.value for c in ws[1]]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 91  # every checklist item gets a verdict

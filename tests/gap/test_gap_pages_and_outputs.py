@@ -86,13 +86,19 @@ def test_findings_and_claims_come_in_zh_tw_and_english_and_export_in_the_ui_lang
     net_zero = next(c for c in report.claims if c.kind == "net_zero")
     assert "90 %" in net_zero.problem_in("en") and "淨零聲明" in net_zero.problem_in("zh-TW")
     wb = openpyxl.load_workbook(io.BytesIO(report_xlsx_bytes(report, "zh-TW")))
-    rows = list(wb["findings"].iter_rows(values_only=True))
+    assert wb.sheetnames == ["檢核結果", "得分", "宣稱檢核", "內容索引"]  # sheet names in the file's language too
+    rows = list(wb["檢核結果"].iter_rows(values_only=True))
     assert rows[0][:6] == ("準則框架", "代碼", "揭露要求", "構面", "狀態", "揭露機率")
     assert any("未提供內部碳價" in (r[9] or "") for r in rows[1:])
     ids = rows[0].index("status_id")  # the machine-readable status stays in its own column
     assert {r[ids] for r in rows[1:]} <= {"covered", "partial", "missing"}
     assert {r[4] for r in rows[1:]} <= {"已涵蓋", "部分涵蓋", "缺漏"}
-    assert wb["findings"].auto_filter.ref  # filter / sort by probability in Excel
+    assert wb["檢核結果"].auto_filter.ref
+    assert wb["檢核結果"]["E2"].fill.fgColor.rgb.endswith(("E2F0D9", "FFF2CC", "F8CBAD"))  # status coloured by its id
+    claims = list(wb["宣稱檢核"].iter_rows(values_only=True))
+    assert claims[0][:2] == ("類型", "嚴重度") and {r[1] for r in claims[1:]} <= {"錯誤", "警告"}
+    index = list(wb["內容索引"].iter_rows(values_only=True))
+    assert "status_id" in index[0] and {r[index[0].index("狀態")] for r in index[1:]} <= {"已涵蓋", "部分涵蓋", "缺漏"}  # filter / sort by probability in Excel
     assert "缺漏" in report_csv_bytes(report, "zh-TW").decode("utf-8-sig")
     assert "missing" in report_csv_bytes(report).decode("utf-8-sig")
 

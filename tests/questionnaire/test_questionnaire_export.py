@@ -31,9 +31,9 @@ def _read(data: bytes):
 
 
 def test_xlsx_keeps_the_original_columns_and_rows_and_adds_the_answers(imported_sheet):
-    rows = _read(to_xlsx_bytes(imported_sheet))
+    rows = _read(to_xlsx_bytes(imported_sheet, "en"))  # an English interface: English headers and values
     assert rows[0] == ["編號", "題目", "單位", "備註", "Answer", "Value", "Unit", "Year", "Citations", "Confidence",
-                       "Status", "Previous answer", "Stale", "Change"]
+                       "Status", "Previous answer", "Stale", "Change", "status_id"]
     assert len(rows) == 4  # header + the section row + 2 questions, in the original order
     section, scope1, water = rows[1], rows[2], rows[3]
     assert section[:2] == ["一、一般資訊", None] and section[4] is None  # a title row: kept, not answered
@@ -41,6 +41,20 @@ def test_xlsx_keeps_the_original_columns_and_rows_and_adds_the_answers(imported_
     assert INVENTORY_NAME in scope1[8] and scope1[10] == "answered" and scope1[9] == "high"
     assert scope1[11] == "9,100" and scope1[12] == "yes" and scope1[13] == "9,100 → 8,512.0"
     assert water[10] == "no_evidence" and water[4] == "已索引文件中無相關佐證" and water[12] == "no"
+    assert scope1[14] == "answered" and water[14] == "no_evidence"
+
+
+def test_a_zh_tw_export_has_zh_tw_headers_and_values_and_keeps_the_status_id(imported_sheet):
+    wb = load_workbook(io.BytesIO(to_xlsx_bytes(imported_sheet, "zh-TW")))
+    assert wb.sheetnames[0] == "回覆"
+    rows = [[c.value for c in row] for row in wb.active.iter_rows()]
+    assert rows[0][4:] == ["回答", "數值", "單位（草稿）", "年度", "引用來源", "信心程度", "狀態", "去年答覆", "需更新", "變動", "status_id"]
+    scope1, water = rows[2], rows[3]
+    assert scope1[9] == "高" and scope1[10] == "已回答" and scope1[12] == "是" and scope1[14] == "answered"
+    assert water[10] == "無佐證" and water[12] == "否" and water[14] == "no_evidence"
+    assert wb.active.cell(3, 11).fill.fgColor.rgb.endswith("E2F0D9")  # coloured by the status id
+    # the zh-TW file reads back as last year's answers too
+    assert read_previous_answers(to_xlsx_bytes(imported_sheet, "zh-TW"), "去年.xlsx")["1"].startswith("2023年範疇一排放量")
 
 
 def test_the_export_reads_back_as_last_years_answers(imported_sheet):
