@@ -124,6 +124,8 @@ def headline_figures(eb: "EvidenceBase"):
 def ghg_consistency(eb: "EvidenceBase", inventory):
     """Figures in the company's own documents that disagree with the inventory (``inventory``: a
     loaded :class:`~disclosure.ghg.model.Inventory`); reference documents state others' figures."""
-    from .ghg import check_consistency
+    from .facts import FactBase
+    from .facts.consistency import check_consistency
 
-    return check_consistency(inventory, eb.own_evidence().iter_chunks)
+    own = eb.own_evidence()
+    return check_consistency(inventory, own.iter_chunks, facts=FactBase(own).facts)

@@ -1,4 +1,5 @@
-"""GHG inventory and targets engine: read an inventory, total it, check targets, catch inconsistent figures.
+"""GHG inventory and targets engine: read an inventory, total it, check targets (figures in documents that disagree with it:
+:mod:`disclosure.facts.consistency`, which reads them through the facts layer).
 
 Plain Python, no UI: the CLI (``disclosure.commands.ghg``) and the app page call these functions.
 Plotly is imported only when a chart is drawn.
@@ -11,7 +12,6 @@ from .calculations import (
     totals_by, year_on_year,
 )
 from .charts import emissions_by_scope_chart, target_pathway_chart
-from .consistency import ConsistencyFinding, ConsistencyReport, Passage, check_consistency, extract_figures
 from .inventory import load_inventory, recompute, template_bytes, write_template
 from .model import EmissionRecord, Inventory, OperatingData, Provenance, RowIssue
 from .reference import grid_factor, gwp, normalize_gas
@@ -21,11 +21,11 @@ from .targets import (
 
 
 __all__ = [
-    "CarbonFeeEstimate", "Check", "ConsistencyFinding", "ConsistencyReport", "EmissionRecord", "Inventory",
-    "InventorySummary", "OperatingData", "Passage", "Progress", "Provenance", "RecalculationCheck", "RowIssue",
+    "CarbonFeeEstimate", "Check", "EmissionRecord", "Inventory",
+    "InventorySummary", "OperatingData", "Progress", "Provenance", "RecalculationCheck", "RowIssue",
     "SbtiCriteria", "StructuralChange", "Target", "YearChange", "base_year_recalculation_check",
-    "carbon_fee_for_inventory", "check_consistency", "check_targets", "emissions_by_scope_chart",
-    "estimate_carbon_fee", "extract_figures", "grid_factor", "gwp", "intensity", "linear_pathway", "load_inventory",
+    "carbon_fee_for_inventory", "check_targets", "emissions_by_scope_chart",
+    "estimate_carbon_fee", "grid_factor", "gwp", "intensity", "linear_pathway", "load_inventory",
     "load_targets", "normalize_gas", "progress", "recompute", "scope2_views", "select_records", "summarize",
     "target_actuals", "target_pathway_chart", "template_bytes", "total", "totals_by", "verdict", "write_template",
     "year_on_year",

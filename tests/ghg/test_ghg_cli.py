@@ -59,6 +59,9 @@ def test_consistency_reads_the_evidence_base(sample_workbook, monkeypatch, capsy
         def own_evidence(self):  # the command reads only the company's own documents
             return self
 
+        def documents(self):  # no stored document facts: the chunk's sentence is read
+            return []
+
         def iter_chunks(self):
             yield type("Chunk", (), {"text": "2023年範疇一排放量為8,521公噸CO2e", "source": "會議紀錄.pdf", "page": 3,
                                      "sheet": None, "cell_range": None, "doc_id": "m1"})()

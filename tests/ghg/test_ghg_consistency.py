@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from disclosure.ghg import check_consistency, extract_figures
+from disclosure.facts.consistency import check_consistency, extract_figures
 
 MINUTES = "永續發展委員會會議紀錄（2024-03-12）：報告2023年範疇一排放量為8,521公噸CO2e，範疇二（地點基準）為45,620.9公噸CO2e。"
 REPORT = ("本公司112年溫室氣體總排放量為367,662.9公噸CO2e，其中範疇一8,512.0公噸CO2e、範疇二（市場基準）35,740.9公噸CO2e；"
@@ -144,3 +144,26 @@ def test_engine_chunks_with_a_location_are_cited_by_paragraph(sample_inventory):
                   text="二、112年度範疇一排放量為8,521公噸CO2e", location=Location(paragraph=11))
     (bad,) = check_consistency(sample_inventory, [chunk]).disagreements
     assert bad.document.paragraph == 11 and "會議紀錄.docx, ¶ 12" in bad.message_en
+
+
+def _table_fact(label: str, year: int, value: str, metric: str):
+    from disclosure.facts.models import Fact, FactProvenance
+    from disclosure.facts.units import unit_in
+
+    prov = FactProvenance(source="TCFD報告書.pdf", page=31, channel="table", row_label=label, column=f"{year}",
+                          sentence=f"{label} | {year}: {value}")
+    return Fact(metric=metric, value=float(value.replace(",", "")), value_text=value, year=year,
+                unit=unit_in("公噸CO2e", emissions_context=True), provenance=prov)
+
+
+def test_table_figures_of_the_facts_layer_are_compared_for_their_column_year(sample_inventory):
+    """A table whose columns are years: each cell is compared for its own year; the row label says
+    what it measures ('類別3至類別6' is the sum of four categories, not category 3)."""
+    facts = [_table_fact("範疇一", 2022, "8,905.0", "scope1"), _table_fact("範疇一", 2023, "8,152.0", "scope1"),
+             _table_fact("類別3至類別6", 2023, "313,530.0", "iso_cat3"),
+             _table_fact("範疇二（市場基準）", 2023, "35,740.9", "scope2_market")]
+    report = check_consistency(sample_inventory, facts=facts)
+    (bad,) = report.disagreements
+    assert (bad.metric, bad.year, bad.document_value) == ("scope:1", 2023, 8152.0)
+    assert bad.document.source == "TCFD報告書.pdf" and bad.document.page == 31 and "範疇一 | 2023" in bad.document.text
+    assert {(f.metric, f.year) for f in report.agreements} == {("scope:1", 2022), ("iso:3+4+5+6", 2023), ("scope:2", 2023)}

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosure.ghg import check_consistency, check_targets, load_inventory, load_targets, summarize, verdict
+from disclosure.facts.consistency import check_consistency
+from disclosure.ghg import check_targets, load_inventory, load_targets, summarize, verdict
 
 from ghg_sample import CORPUS_WORKBOOK, FACTS, S3_2023
 

@@ -1,77 +1,19 @@
-"""Find emission figures in document passages and compare them with the inventory.
+"""Emission figures stated in sentences, read for comparison with the inventory: a number with a
+tCO2e unit (公噸CO2e, tCO2e, 萬公噸 …) in a sentence that names what it measures — including the
+combinations reports write (範疇一、二; 類別3至類別6; C1+C4; total of Scopes 1–3) — its Scope 2 method
+and its year (2023, 112年). Figures about changes, targets, intensities or fees are left out.
 
-A figure is a number with a tCO2e unit (公噸CO2e, tCO2e, 萬公噸 …) in a sentence that names what
-it measures (範疇一, Scope 1 and 2, 類別3, 範疇三類別1, 總排放量 …) and a year (2023, 112年).
-It agrees when it equals, within rounding (±0.5 t, 0.05 %, or the precision the text uses), the
-inventory value for that metric in any year the sentence mentions — company-wide or for one site,
-gas or source. Only figures that match nothing are reported, each with both sources.
+The consistency check (:mod:`disclosure.facts.consistency`) reads sentences with this and takes the
+table figures the facts layer read at ingestion as they are (:func:`figure_of_fact`).
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from collections import defaultdict
-from pathlib import Path
-from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel
 
-from .calculations import select_records
-from .model import Inventory
-
-ABS_TOLERANCE_T = 0.5
-REL_TOLERANCE = 0.0005  # 0.05 %
-
-
-class Passage(BaseModel):
-    """A piece of document text with where it came from."""
-
-    text: str
-    source: str = ""
-    page: int | None = None
-    sheet: str | None = None
-    cell: str | None = None
-    paragraph: int | None = None  # 0-based block index (DOCX, text), when there is no page
-    doc_id: str | None = None
-
-    def label(self) -> str:
-        where = [self.source or "(unknown document)"]
-        if self.page is not None:
-            where.append(f"p. {self.page}")
-        elif self.paragraph is not None:
-            where.append(f"¶ {self.paragraph + 1}")
-        if self.sheet:
-            where.append(f"sheet {self.sheet}")
-        if self.cell:
-            where.append(self.cell)
-        return ", ".join(where)
-
-
-def as_passage(obj: Any) -> Passage:
-    """A :class:`Passage` from a dict or any object with ``text``/``source``/``page``/``sheet``/``cell`` (or ``cell_range``)."""
-    if isinstance(obj, Passage):
-        return obj
-    if isinstance(obj, str):
-        return Passage(text=obj)
-    get = obj.get if isinstance(obj, dict) else (lambda k, d=None: getattr(obj, k, d))
-    location = get("location", None)
-    page = get("page", None)
-    sheet = get("sheet", None)
-    cell = get("cell", None) or get("cell_range", None)
-    paragraph = get("paragraph", None)
-    if location is not None:
-        page = page if page is not None else getattr(location, "page", None)
-        sheet = sheet or getattr(location, "sheet", None)
-        cell = cell or getattr(location, "cell_range", None)
-        paragraph = paragraph if paragraph is not None else getattr(location, "paragraph", None)
-    return Passage(text=str(get("text", "") or ""), source=str(get("source", "") or ""), page=page,
-                   sheet=sheet, cell=cell, paragraph=paragraph, doc_id=get("doc_id", None))
-
-
-# ---------------------------------------------------------------------------------------------
-# Extraction
-# ---------------------------------------------------------------------------------------------
+from .models import Fact
 
 _NUM = r"(?<!\d)(?<!\d[.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _UNIT = (r"\s*(?P<mult>百萬|萬|千|thousand|million|k(?=t)|M(?=t))?\s*"
@@ -287,188 +229,40 @@ def extract_figures(text: str) -> list[ExtractedFigure]:
     return figures
 
 
-# ---------------------------------------------------------------------------------------------
-# Comparison
-# ---------------------------------------------------------------------------------------------
 
 
-class InventoryReference(BaseModel):
-    source: str
-    sheet: str | None
-    rows: list[int]
-    description: str
+# facts-layer metric ids → (comparison metric, Scope 2 method)
+_FACT_METRICS = {"scope1": ("scope:1", None), "scope2": ("scope:2", None), "scope2_location": ("scope:2", "location"),
+                 "scope2_market": ("scope:2", "market"), "scope3": ("scope:3", None), "scope12": ("scope:1+2", None),
+                 "total_emissions": ("total", None)}
 
 
-class ConsistencyFinding(BaseModel):
-    """One document figure compared with the inventory."""
-
-    metric: str
-    label: str
-    year: int | None
-    document_value: float
-    document_text: str
-    document: Passage
-    sentence: str
-    inventory_value: float | None
-    inventory: InventoryReference | None
-    difference: float | None
-    difference_pct: float | None
-    agrees: bool
-    matched: str | None = None  # what it matched (e.g. 'company total, market-based', 'site 桃園廠')
-    message_en: str = ""
-    message_zh: str = ""
-
-
-class ConsistencyReport(BaseModel):
-    passages_read: int
-    figures_found: int
-    disagreements: list[ConsistencyFinding]
-    agreements: list[ConsistencyFinding]
-    not_comparable: int  # figures for a year or metric the inventory does not hold
-
-
-def _label(metric: str, method: str | None) -> tuple[str, str]:
-    kind, _, vals = metric.partition(":")
-    if not (kind == "total" or (kind in ("scope", "iso") and "2" in vals.split("+"))):
-        method = None  # the Scope 2 method means nothing for Scope 1 or 3 figures
-    m_en = {"location": " (location-based)", "market": " (market-based)"}.get(method or "", "")
-    m_zh = {"location": "（地點基準）", "market": "（市場基準）"}.get(method or "", "")
-    zh_digits = {"1": "一", "2": "二", "3": "三"}
-    if kind == "total":
-        return "Total emissions" + m_en, "總排放量" + m_zh
-    if kind == "scope":
-        parts = vals.split("+")
-        return ("Scope " + "+".join(parts) + m_en, "範疇" + "、".join(zh_digits[p] for p in parts) + m_zh)
-    if kind == "iso":
-        return f"ISO 14064-1 category {vals}", f"類別{vals}"
-    return f"Scope 3 category {vals}", f"範疇三類別{vals}"
-
-
-def _records_for(inv: Inventory, metric: str, year: int, method: str):
-    kind, _, vals = metric.partition(":")
-    nums = [int(v) for v in vals.split("+")] if vals else []
-    recs = select_records(inv, year=year, scope2_method=method)  # type: ignore[arg-type]
-    if kind == "total":
-        return recs
-    if kind == "scope":
-        return [r for r in recs if r.scope in nums]
-    if kind == "iso":
-        return [r for r in recs if r.iso_category in nums]
-    return [r for r in recs if r.scope == 3 and r.scope3_category in nums]
-
-
-def _candidates(inv: Inventory, metric: str, year: int, method: str | None):
-    """(label, value, records) for the company figure under each admissible Scope 2 method, then per site, gas, source."""
-    methods = [method] if method else ["location", "market"]
-    out = []
-    for mth in methods:
-        recs = _records_for(inv, metric, year, mth)
-        if not recs:
-            continue
-        out.append((f"company total{'' if method else ', ' + mth + '-based'}", math.fsum(r.tco2e for r in recs), recs))
-        for attr, name in (("facility", "site"), ("gas", "gas"), ("source", "source")):
-            groups = defaultdict(list)
-            for r in recs:
-                groups[getattr(r, attr)].append(r)
-            if len(groups) > 1:
-                for key, rs in groups.items():
-                    if key:
-                        out.append((f"{name} {key}", math.fsum(r.tco2e for r in rs), rs))
-    return out
-
-
-def _tolerance(fig: ExtractedFigure, reference: float) -> float:
-    return max(ABS_TOLERANCE_T, REL_TOLERANCE * abs(reference), fig.precision_t)
-
-
-def check_consistency(
-    inventory: Inventory,
-    passages: Iterable[Any] | Callable[[], Iterable[Any]],
-    *,
-    skip_sources: Iterable[str] | None = None,
-) -> ConsistencyReport:
-    """Compare every emission figure in ``passages`` with ``inventory``.
-
-    ``passages``: an iterable (or a callable returning one) of dicts or objects with ``text`` and
-    optionally ``source``, ``page``, ``sheet``, ``cell``/``cell_range``, ``doc_id``. Passages from
-    the inventory file itself are skipped (its rows would be compared with themselves).
-    """
-    items = passages() if callable(passages) else passages
-    skip = {Path(inventory.source).name}
-    skip.update(Path(s).name for s in (skip_sources or ()))
-    read = found = not_comparable = 0
-    disagreements: list[ConsistencyFinding] = []
-    agreements: list[ConsistencyFinding] = []
-    years = set(inventory.years)
-    seen: set[tuple] = set()
-    for raw in items:
-        p = as_passage(raw)
-        if p.source and Path(p.source).name in skip:
-            continue
-        read += 1
-        for fig in extract_figures(p.text):
-            # Overlapping chunks repeat sentences: count each figure once per place in a document.
-            key = (p.source, p.page, p.sheet, p.cell, fig.metric, fig.year, fig.value_t, fig.sentence[-60:])
-            if key in seen:
-                continue
-            seen.add(key)
-            found += 1
-            if fig.year is None or fig.year not in years:
-                not_comparable += 1
-                continue
-            primary_year = fig.year
-            mention_years = [y for y in fig.other_years if y in years]
-            match = None
-            for metric in [fig.metric] + fig.alternatives:
-                for y in dict.fromkeys([primary_year] + mention_years):
-                    for label, value, recs in _candidates(inventory, metric, y, fig.scope2_method):
-                        if abs(fig.value_t - value) <= _tolerance(fig, value):
-                            match = (y, label, value, recs)
-                            break
-                    if match:
-                        break
-                if match:
-                    if metric != fig.metric:
-                        fig = fig.model_copy(update={"metric": metric})
-                    break
-            company = _candidates(inventory, fig.metric, primary_year, fig.scope2_method)
-            if not company and match is None:
-                not_comparable += 1
-                continue
-            if match is not None:
-                y, label, value, recs = match
-            else:
-                y = primary_year
-                label, value, recs = company[0]
-            finding = _finding(inventory, fig, p, y, label, value, recs, agrees=match is not None)
-            (agreements if finding.agrees else disagreements).append(finding)
-    return ConsistencyReport(passages_read=read, figures_found=found, disagreements=disagreements,
-                             agreements=agreements, not_comparable=not_comparable)
-
-
-def _finding(inv: Inventory, fig: ExtractedFigure, p: Passage, year: int, label: str, value: float, recs,
-             *, agrees: bool) -> ConsistencyFinding:
-    method = fig.scope2_method or ("market" if "market-based" in label else "location" if "location-based" in label else None)
-    en_label, zh_label = _label(fig.metric, method)
-    sheets = {r.provenance.sheet for r in recs}
-    rows = sorted(r.provenance.row for r in recs if r.provenance.row is not None)
-    ref = InventoryReference(
-        source=inv.source, sheet=next(iter(sheets)) if len(sheets) == 1 else None, rows=rows,
-        description=f"sum of {len(recs)} row(s) of {inv.source}" + (f", sheet {next(iter(sheets))}" if len(sheets) == 1 and next(iter(sheets)) else ""),
-    )
-    diff = fig.value_t - value
-    pct = diff / value * 100 if value else None
-    if agrees:
-        en = f"{p.label()}: {en_label} {year} = {fig.text} agrees with the inventory ({value:,.1f} t, {label})."
-        zh = f"{p.label()}：{year}年{zh_label} {fig.text} 與盤查清冊一致（{value:,.1f} 公噸）。"
+def figure_of_fact(fact: Fact) -> ExtractedFigure | None:
+    """A table figure the facts layer read at ingestion (value, unit, the year of its column) as a
+    figure to compare, or None for a fact that is no company emission figure of a table (another
+    metric, a supplier's, an estimate; sentences are read from the passages themselves). What the
+    figure measures is read from its row label as in a sentence, so '類別3至類別6' stays the sum of
+    four categories and '範疇二（市場基準）' keeps its method; the facts layer's metric otherwise."""
+    prov = fact.provenance
+    if (prov.channel != "table" or fact.unit is None or fact.unit.dimension != "emissions" or fact.entity != "company"
+            or fact.estimate):
+        return None
+    label = unicodedata.normalize("NFKC", prov.row_label or "")
+    mentions = _mentions(label)
+    method = ("location" if _LOCATION.search(label) else "market" if _MARKET.search(label) else None)
+    if len(mentions) == 1:
+        metric = _metric_key(mentions[0])
+    elif re.fullmatch(r"(scope3_cat|iso_cat)(\d+)", fact.metric):
+        kind, n = re.fullmatch(r"(scope3_cat|iso_cat)(\d+)", fact.metric).groups()
+        metric = ("s3cat:" if kind == "scope3_cat" else "iso:") + n
+    elif fact.metric in _FACT_METRICS:
+        metric, method = _FACT_METRICS[fact.metric][0], method or _FACT_METRICS[fact.metric][1]
     else:
-        pct_txt = f", {pct:+.2f} %" if pct is not None else ""
-        en = (f"{p.label()} states {en_label} {year} as {fig.text}; the inventory ({ref.description}) gives "
-              f"{value:,.1f} tCO2e — difference {diff:+,.1f} t{pct_txt}. Correct the document or the inventory.")
-        zh = (f"{p.label()} 記載 {year}年{zh_label} 為 {fig.text}；盤查清冊（{inv.source}）為 {value:,.1f} 公噸CO2e，"
-              f"差異 {diff:+,.1f} 公噸{pct_txt.replace(', ', '，')}。請更正文件或清冊。")
-    return ConsistencyFinding(
-        metric=fig.metric, label=en_label, year=year, document_value=fig.value_t, document_text=fig.text, document=p,
-        sentence=fig.sentence, inventory_value=value, inventory=ref, difference=diff, difference_pct=pct,
-        agrees=agrees, matched=label if agrees else None, message_en=en, message_zh=zh,
-    )
+        return None
+    if metric.startswith("iso:2") and method is None and fact.metric in _FACT_METRICS:
+        method = _FACT_METRICS[fact.metric][1]
+    decimals = len(fact.value_text.split(".")[1]) if "." in fact.value_text else 0
+    year = [fact.year] if fact.year else []
+    return ExtractedFigure(value_t=fact.base_value, text=fact.value_text, precision_t=0.5 * 10 ** (-decimals) * fact.unit.scale,
+                           metric=metric, scope2_method=method, year=fact.year, other_years=year,
+                           sentence=prov.quote()[:300])
