@@ -171,8 +171,9 @@ class Question(_Model):
             out.append(f"{self.answer_type} question {self.id!r} needs at least two options")
         if self.answer_type not in ("choice", "multi_choice") and self.options:
             out.append(f"question {self.id!r} is {self.answer_type}, so it takes no options")
-        if self.fact in TABLE_FACTS and self.answer_type != "table":
-            out.append(f"question {self.id!r}: fact {self.fact!r} is a table, so answer_type must be table")
+        # a table fact answers a table question, or a yes/no one (the year's table says it was done)
+        if self.fact in TABLE_FACTS and self.answer_type not in ("table", "yes_no"):
+            out.append(f"question {self.id!r}: fact {self.fact!r} is a table, so answer_type must be table or yes_no")
         if self.answer_type == "table" and self.fact is not None and self.fact not in TABLE_FACTS:
             out.append(f"question {self.id!r} is a table but fact {self.fact!r} is a single figure")
         if self.fact and self.year is None and self.fact not in UNDATED_FACTS:

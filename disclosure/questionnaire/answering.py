@@ -277,8 +277,12 @@ class QuestionnaireAnswerer:
         if q.answer_type == "yes_no" or (q.answer_type == "choice" and yes_no_options(q.options)):
             if top >= self.YES_RELEVANCE:
                 return self._choose(q, ans, [s for _r, _e, s in best])
+            # the evidence speaks to part of the question: the likely reading first, marked for review
+            negative = NEGATIVE_STATEMENT.search(nfkc(texts[0]))
+            lead = self.t("否（待確認）" if negative else "是（待確認）", "No (to confirm)" if negative else "Yes (to confirm)")
+            ans.answer = f"{lead} — {ans.answer}"
             ans.status, ans.confidence, ans.value = "partial", "low", None
-            ans.note = self.t("已引用相關證據，請確認是或否", "related evidence quoted — confirm yes or no")
+            ans.note = self.t("證據僅涵蓋題目之一部分，請確認是或否", "the evidence covers part of the question — confirm yes or no")
             return ans
         if q.answer_type in ("choice", "multi_choice"):
             return self._choose(q, ans, [s for _r, _e, s in best])

@@ -18,6 +18,13 @@ from .models import Question
 
 # Fact keys of the questionnaire sets → metric ids of the facts layer.
 _FACT_METRIC = {"scope1": "scope1", "scope2_location": "scope2_location", "scope2_market": "scope2_market", "scope3": "scope3"}
+_EXCLUDED = r"(?:不適用|不相關|無此類(?:排放源)?|未產生|not relevant|not applicable|excluded|N/?A\b)"
+# 'C8 上游租賃資產 — 不適用…', '範疇三類別: 8 | 類別名稱: 上游租賃資產(不適用)', 'Category 8 … not relevant'
+_S3_EXCLUDED = re.compile(r"(?:\bC|範疇三類別[:：]?\s*|\bcategory\s*)(\d{1,2})(?!\d)[^\d|;；。]{0,24}?[—–\-(（\s]*" + _EXCLUDED, re.I)
+_S3_TOPIC = re.compile(r"範疇三|範疇3|scope\s*3|\bC(?:[1-9]|1[0-5])\b", re.I)
+_ISO_TOPIC = re.compile(r"14064|類別\s*[1-6]|category\s*[1-6]", re.I)
+# '類別 6 其他來源之間接排放經鑑別無此類排放源'
+_ISO_EXCLUDED = re.compile(r"(?:類別|category)\s*([1-6])(?!\d)[^\d|;；。]{0,30}?(?:經鑑別)?" + _EXCLUDED, re.I)
 
 
 class EmissionFacts(ResolverBase):
@@ -128,6 +135,27 @@ class EmissionFacts(ResolverBase):
             value = next((r["tCO2e"] for r in rows if r["method"] == want), rows[0]["tCO2e"])
         return FactResult(text, value, "tCO2e", year, [self.cite(c) for c in cites], "high")
 
+    def _excluded_categories(self, rx: re.Pattern, topic: re.Pattern, valid: range) -> dict[int, Citation]:
+        """Categories the company's documents say are not relevant, not applicable or absent, each
+        with the words that say so (a category that is not relevant is an answer, not a gap). Every
+        passage on the topic is read, not only the top search hits: the sentence is often a footnote
+        under a table that ranks low for any query."""
+        from ..models import Evidence
+
+        found: dict[int, Citation] = {}
+        for chunk in sorted(self.ctx.eb.iter_chunks(), key=lambda c: (c.source, c.ordinal)):
+            if chunk.page_kind != "body" or not topic.search(chunk.text):
+                continue
+            text = nfkc(chunk.text)
+            hits = [(int(m.group(1)), m.group(0).strip()) for m in rx.finditer(text)]
+            hits = [(n, quote) for n, quote in hits if n in valid and n not in found]
+            if hits:  # one citation of the passage, quoting what it says of each category
+                ev = Evidence(chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=chunk.source, text=chunk.text,
+                              location=chunk.location, language=chunk.language, years=chunk.years)
+                cite = self.ctx.cite(ev, "；".join(dict.fromkeys(quote for _n, quote in hits)))
+                found.update((n, cite) for n, _quote in hits)
+        return found
+
     def fact_scope3_by_category(self, q):
         from ..ghg import select_records, summarize
         from ..ghg.model import SCOPE3_CATEGORY_NAMES
@@ -139,19 +167,26 @@ class EmissionFacts(ResolverBase):
         cats = s.by_scope3_category
         if not cats:
             return None
-        nr = self.t("未揭露", "not reported")
+        nr, na = self.t("未揭露", "not reported"), self.t("不適用", "not relevant")
+        excluded = self._excluded_categories(_S3_EXCLUDED, _S3_TOPIC, range(1, 16))
+        excluded = {k: c for k, c in excluded.items() if k not in cats}
         rows = [{"category": k, "name": SCOPE3_CATEGORY_NAMES[k][0 if self.zh else 1],
-                 "tCO2e": round(cats[k], 3) if k in cats else nr} for k in range(1, 16)]
+                 "tCO2e": round(cats[k], 3) if k in cats else na if k in excluded else nr} for k in range(1, 16)]
         recs = select_records(self.inv, year=year, scopes=(3,))
         cite = cite_records(self.ctx, f"scope3-cats:{year}", recs, math.fsum(cats.values()),
                             f"{year} Scope 3 by category", [year, *cats.values()])
         listed = [f"C{k} {fmt1(v)}" for k, v in cats.items() if k is not None]
-        missing = [f"C{k}" for k in range(1, 16) if k not in cats]  # C-names: identifiers, not figures
+        # C-names: identifiers, not figures
+        not_rel = [f"C{k}" for k in range(1, 16) if k in excluded]
+        missing = [f"C{k}" for k in range(1, 16) if k not in cats and k not in excluded]
         text = self.t(f"{year}年範疇三各類別排放量（公噸CO2e）：{'；'.join(listed)}"
+                      + (f"；{'、'.join(not_rel)}不適用" if not_rel else "")
                       + (f"；{'、'.join(missing)}未揭露" if missing else "") + "。",
                       f"Scope 3 by category in {year} (tCO2e): {'; '.join(listed)}"
+                      + (f"; {', '.join(not_rel)} not relevant" if not_rel else "")
                       + (f"; {', '.join(missing)} not reported" if missing else "") + ".")
-        return FactResult(text, rows, "tCO2e", year, [self.cite(cite)], "high")
+        cites = [cite] + list({id(c): c for c in excluded.values()}.values())
+        return FactResult(text, rows, "tCO2e", year, [self.cite(c) for c in cites], "high")
 
     def fact_iso_category_totals(self, q):
         from ..ghg import select_records, summarize
@@ -164,16 +199,20 @@ class EmissionFacts(ResolverBase):
         cats = s.by_iso_category
         if not cats:
             return None
-        nr = self.t("未揭露", "not reported")
+        nr, na = self.t("未揭露", "not reported"), self.t("無此類排放", "none")
+        excluded = self._excluded_categories(_ISO_EXCLUDED, _ISO_TOPIC, range(1, 7))
+        excluded = {k: c for k, c in excluded.items() if k not in cats}
         rows = [{"category": k, "name": ISO_CATEGORY_NAMES[k][0 if self.zh else 1],
-                 "tCO2e": round(cats[k], 3) if k in cats else nr} for k in range(1, 7)]
+                 "tCO2e": round(cats[k], 3) if k in cats else na if k in excluded else nr} for k in range(1, 7)]
         recs = [r for r in select_records(self.inv, year=year) if r.iso_category]
         cite = cite_records(self.ctx, f"iso-cats:{year}", recs, math.fsum(cats.values()), f"{year} ISO 14064-1 categories",
                             [year, *cats.values()])
         listed = [self.t(f"類別{k} {fmt1(v)}", f"category {k} {fmt1(v)}") for k, v in cats.items() if k]
+        listed += [self.t(f"類別{k}無此類排放源", f"category {k}: none (no such sources)") for k in sorted(excluded)]
         text = self.t(f"{year}年ISO 14064-1各類別排放量（公噸CO2e，範疇二採地點基準）：{'；'.join(listed)}。",
                       f"ISO 14064-1 categories in {year} (tCO2e, Scope 2 location-based): {'; '.join(listed)}.")
-        return FactResult(text, rows, "tCO2e", year, [self.cite(cite)], "high")
+        cites = [cite] + list({id(c): c for c in excluded.values()}.values())
+        return FactResult(text, rows, "tCO2e", year, [self.cite(c) for c in cites], "high")
 
     def fact_base_year(self, q):
         found = None

@@ -121,7 +121,8 @@ class QuestionConcepts:
     """Relevance of a sentence to a question asked in one or two languages: the better reading wins."""
 
     # A sentence about the company's suppliers or customers does not answer a question about the company.
-    _OTHER_PARTY = re.compile(r"供應商|供應鏈|客戶|supplier|supply chain|customer", re.I)
+    # ('22家可提供主要供貨產品之碳足跡', '家數: 61': a count of companies is about other companies)
+    _OTHER_PARTY = re.compile(r"供應商|供應鏈|客戶|供貨|家數|\d+\s*家(?!庭|用)|supplier|supply chain|customer", re.I)
 
     def __init__(self, q: Question):
         self.parts = [Concepts(t) for t in (q.text, q.text_alt) if t]

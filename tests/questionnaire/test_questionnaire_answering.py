@@ -56,8 +56,64 @@ def test_scope3_by_category_is_a_table_of_the_15_categories(supplier_sheet_en):
     rows = a.value
     assert [r["category"] for r in rows] == list(range(1, 16))
     assert rows[0]["tCO2e"] == pytest.approx(248300.0)
-    assert rows[7]["tCO2e"] == "not reported"  # C8 is not in the inventory
+    assert rows[7]["tCO2e"] == "not relevant"  # C8 is not in the inventory; the inventory report says why
     assert sum(r["tCO2e"] for r in rows if isinstance(r["tCO2e"], float)) == pytest.approx(313530.0)
+
+
+def _one(q: Question, lang: str) -> Questionnaire:
+    return Questionnaire(id="t", title="t", language=lang, source="builtin:t", kind="builtin", questions=[q])
+
+
+def test_categories_the_documents_call_not_relevant_are_an_answer_with_their_citation(supplier_sheet_en, supplier_sheet_zh):
+    """C8, C10, C13, C14 and C15 are not in the workbook; the inventory report's table says each is
+    不適用 with its reason. They are answered as not relevant (cited to that page), not as not reported."""
+    en, zh = supplier_sheet_en.answer_for("SC-3.3"), supplier_sheet_zh.answer_for("SC-3.3")
+    assert {r["category"] for r in en.value if r["tCO2e"] == "not relevant"} == {8, 10, 13, 14, 15}
+    assert not [r for r in en.value if r["tCO2e"] == "not reported"]
+    assert "C8, C10, C13, C14, C15 not relevant" in en.answer
+    assert "C8、C10、C13、C14、C15不適用" in zh.answer and "未揭露" not in zh.answer
+    report = [c for c in zh.citations if c.source == "112年度溫室氣體盤查報告書.pdf"]
+    assert report and all(c.page for c in report) and "C15 投資 — 不適用" in " ".join(c.quote for c in report)
+
+
+def test_a_category_reported_in_the_workbook_is_never_overridden_by_a_not_relevant_sentence(sample_base):
+    from disclosure.questionnaire import answer_questionnaire
+
+    q = Question(id="T-1", text="Scope 3 emissions by category 1-15", answer_type="table", unit="tCO2e",
+                 fact="scope3_by_category", year="reporting")
+    sheet = answer_questionnaire(sample_base, _one(q, "en"),
+                                 inventory=CORPUS / INVENTORY_NAME)
+    rows = {r["category"]: r["tCO2e"] for r in sheet.answer_for("T-1").value}
+    assert rows[1] == pytest.approx(248300.0) and rows[4] == pytest.approx(14200.0)
+
+
+def test_a_yes_no_question_with_partial_evidence_leads_with_the_likely_reading_to_confirm(sample_base):
+    """Evidence that speaks to part of a yes/no question: the answer opens with 是（待確認）/否（待確認）,
+    never with a bare passage, and stays partial for review."""
+    from disclosure.questionnaire import answer_questionnaire
+
+    q = Question(id="T-2", text="貴公司是否要求自身供應商提供溫室氣體數據或減量承諾？",
+                 text_alt="Does the company ask its own suppliers for GHG data or reduction commitments?", answer_type="yes_no",
+                 query={"en": "supplier engagement supplier carbon survey", "zh-TW": "供應商議合 供應商碳盤查 供應商調查"})
+    sheet = answer_questionnaire(sample_base, _one(q, "zh-TW"),
+                                 inventory=CORPUS / INVENTORY_NAME)
+    a = sheet.answer_for("T-2")
+    assert a.status == "partial" and a.confidence == "low" and a.value is None
+    assert re.match(r"(是|否)（待確認） — \S", a.answer), a.answer
+    assert "請確認是或否" in a.note and a.citations and a.citations[0].quote in a.answer
+
+
+def test_an_inventory_question_is_answered_yes_with_the_years_category_totals(sample_base):
+    from disclosure.questionnaire import answer_questionnaire
+
+    q = Question(id="T-3", text="貴公司是否已完成報告年度之組織型溫室氣體盤查？", answer_type="yes_no", year="reporting",
+                 fact="iso_category_totals")
+    sheet = answer_questionnaire(sample_base, _one(q, "zh-TW"),
+                                 inventory=CORPUS / INVENTORY_NAME)
+    a = sheet.answer_for("T-3")
+    assert a.status == "answered" and a.answer.startswith("是 — 2023年ISO 14064-1各類別"), a.answer
+    assert "類別6無此類排放源" in a.answer
+    assert any(c.source == INVENTORY_NAME for c in a.citations)
 
 
 def test_verification_names_the_verifier_standard_and_levels(supplier_sheet_zh):

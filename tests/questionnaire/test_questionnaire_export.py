@@ -77,4 +77,4 @@ def test_builtin_layout_has_id_section_question(supplier_sheet_en):
     assert rows[0][:4] == ["ID", "Section", "Question", "Answer"]
     table = next(r for r in rows if r[0] == "SC-3.3")
     value = table[rows[0].index("Value")]
-    assert "category: 1" in value and "not reported" in value
+    assert "category: 1" in value and "tCO2e: not relevant" in value
