@@ -41,6 +41,7 @@ class DraftContext:
         self.used: set[str] = set()
         self._search_cache: dict[tuple, list[Evidence]] = {}
         self._doc_chunks: dict[str, list] = {}
+        self._page_sents: dict[str, list[str]] = {}
         self._expanded: dict[str, list[str]] = {}
         self.written: dict = {}  # sentence key → the draft's Sentence that said it first
         self.committee: str | None = None
@@ -138,6 +139,7 @@ class DraftContext:
         if ev.chunk_id in self._expanded:
             return self._expanded[ev.chunk_id]
         sents = sentences_of(ev.text)
+        self._page_sents[ev.chunk_id] = sents
         loc = ev.location
         if loc.sheet is None and (loc.page is not None or loc.paragraph is not None):
             same = [c for c in self.chunks_of(ev.doc_id)
@@ -149,14 +151,35 @@ class DraftContext:
                     for i, ch in enumerate(c.text[: c.location.char_end - c.location.char_start]):
                         buf[c.location.char_start + i] = ch
                 full, _changed = sanitize_passage("".join(buf))
-                head, tail = ev.text.strip()[:12], ev.text.strip()[-12:]
+                # compared without whitespace: a sentence re-joined across line breaks is still the chunk's
+                body = re.sub(r"\s+", "", nfkc(ev.text))
+                head, tail = body[:12], body[-12:]
                 whole = sentences_of(full)
-                body = nfkc(ev.text)
-                keep = [w for w in whole if (w[:12] in body or w[-12:] in body or head in w or tail in w)]
+                keep = [w for w in whole
+                        if (sq := re.sub(r"\s+", "", w)) and (sq[:12] in body or sq[-12:] in body or head in sq or tail in sq)]
                 if keep:
                     sents = keep
+                self._page_sents[ev.chunk_id] = whole
         self._expanded[ev.chunk_id] = sents
         return sents
+
+    def evidence_holding(self, ev: Evidence, sentence: str) -> Evidence:
+        """The passage of ``ev``'s page that holds ``sentence`` (``ev`` itself when none does alone)."""
+        sq = re.sub(r"\s+", "", nfkc(sentence))[:16]
+        if sq in re.sub(r"\s+", "", nfkc(ev.text)):
+            return ev
+        for c in self.chunks_of(ev.doc_id):
+            if c.location.page == ev.location.page and c.location.sheet is None and sq in re.sub(r"\s+", "", nfkc(c.text)):
+                return Evidence(chunk_id=c.chunk_id, doc_id=c.doc_id, source=c.source, text=c.text, location=c.location,
+                                language=c.language, years=c.years, role=ev.role)
+        return ev
+
+    def page_sentences(self, ev: Evidence) -> list[tuple[str, bool]]:
+        """Every sentence of the passage's page (or block), each with whether it overlaps the passage:
+        the sentence that answers is often in the chunk next to the one retrieval ranked."""
+        inside = self.sentences_for(ev)
+        mine = set(inside)
+        return [(w, w in mine) for w in self._page_sents.get(ev.chunk_id, inside)]
 
     # -- register -------------------------------------------------------------------------------
     def cite(self, ev: Evidence, quote: str | None = None) -> Citation:

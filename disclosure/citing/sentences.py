@@ -101,7 +101,8 @@ def usable(sent: str) -> bool:
         return False
     if len(re.findall(r"\d[\d,.]*", s)) > 8 and not re.search(r"[，。；,;]", s):  # a table row run together
         return False
-    if len(re.findall(r"(?:^|\s)[\d,.]+%?(?=\s|$)", s)) >= 2 and not re.search(r"[，。；]|[,;] ", s):  # columns of figures
+    # columns of figures (a comma between Chinese words, as NFKC leaves '，', is a sentence's)
+    if len(re.findall(r"(?:^|\s)[\d,.]+%?(?=\s|$)", s)) >= 2 and not re.search(f"[，。；]|[,;] |[,;](?=[{_CJK_CH}])", s):
         return False
     if not re.search(r"[，。；：、,;:!?！？]|\.(?!\d)", s):  # a heading or a table cell, not a sentence
         return False

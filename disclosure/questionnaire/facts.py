@@ -71,6 +71,9 @@ def infer_fact(q: Question, rules: FactRules | None = None) -> str | None:
     return None
 
 
+_PER_QUESTION = frozenset({"total_scope12", "scope2", "base_year_emissions", "near_term_target", "net_zero_target"})
+
+
 class FactResolver(EmissionFacts, EnergyFacts, TargetFacts, AssuranceFacts):
     """Resolves fact keys for one questionnaire run: ``resolve("scope1_total", q)`` calls
     ``fact_scope1_total(q)`` once per (fact, year) and remembers the result."""
@@ -80,7 +83,9 @@ class FactResolver(EmissionFacts, EnergyFacts, TargetFacts, AssuranceFacts):
         fn: Callable[[Question], FactResult | None] | None = getattr(self, f"fact_{fact}", None)
         if fn is None:
             return None
-        key = (fact, self.year_for(q), q.text if fact in ("total_scope12", "scope2") else "")
+        # facts read for the question's own words (which scope, which method) are cached per question
+        asked = (q.text, q.text_alt, q.answer_type) if fact in _PER_QUESTION else ""
+        key = (fact, self.year_for(q), asked)
         if key not in self._cache:
             self._cache[key] = fn(q)
         return self._cache[key]

@@ -86,6 +86,12 @@ class Concepts:
                 bigrams += [run[i:i + 2] for i in range(len(run) - 1)]
         self.words = list(dict.fromkeys([w.lower() for w in words] + zh_words + bigrams))
 
+    def terms_in(self, zh: bool) -> str:
+        """The question's terms in one language (the first synonym of each group in it): a query for
+        documents written in the other language than the question."""
+        pick = [next((x for x in g if bool(_CJK.search(x)) == zh), "") for g in self.groups]
+        return " ".join(x for x in pick if x)
+
     def score(self, sentence: str) -> tuple[float, float]:
         """(share of term groups the sentence mentions, share of remaining words it mentions)."""
         s = nfkc(sentence)
@@ -121,13 +127,21 @@ class QuestionConcepts:
     """Relevance of a sentence to a question asked in one or two languages: the better reading wins."""
 
     # A sentence about the company's suppliers or customers does not answer a question about the company.
-    # ('22家可提供主要供貨產品之碳足跡', '家數: 61': a count of companies is about other companies)
-    _OTHER_PARTY = re.compile(r"供應商|供應鏈|客戶|供貨|家數|\d+\s*家(?!庭|用)|supplier|supply chain|customer", re.I)
+    # ('可提供主要供貨產品之碳足跡', '家數: 61': goods supplied, or a count of companies, are about other companies)
+    _OTHER_PARTY = re.compile(r"供應商|供應鏈|客戶|供貨|家數|supplier|supply chain|customer", re.I)
 
     def __init__(self, q: Question):
         self.parts = [Concepts(t) for t in (q.text, q.text_alt) if t]
         self.parts = [c for c in self.parts if not c.empty] or self.parts
+        self.zh_question = bool(_CJK.search(q.text))
         self.about_others = bool(self._OTHER_PARTY.search(" ".join(filter(None, (q.text, q.text_alt)))))
+
+    def cross_language_query(self) -> str:
+        """The question's term groups in the other language (for an English question over Chinese
+        documents, and the reverse), when the question comes without its translation."""
+        if len(self.parts) != 1:
+            return ""
+        return self.parts[0].terms_in(zh=not self.zh_question)
 
     def relevance(self, sentence: str) -> float:
         rel = max((c.relevance(sentence) for c in self.parts), default=0.0)

@@ -24,7 +24,7 @@ def yes_option(options: list[Option]) -> Option | None:
 ASKS_NUMBER = re.compile(r"多少|幾|比例|比率|占比|金額|how many|how much|what (?:amount|percentage|share|rate|level)|"
                           r"by what percentage|\bwhat (?:was|were|is) the .{0,40}(?:rate|amount|number|share)", re.I)
 # A statement that something is not (yet) the case: a yes/no question is answered 'no' from it.
-NEGATIVE_STATEMENT = re.compile(r"尚未|未(?:經|取得|進行|完成|設|有)|沒有|並無|無(?:設|訂)|預計於|將於|not yet|has not|have not|"
+NEGATIVE_STATEMENT = re.compile(r"尚未|未(?:經|取得|進行|完成|設|有)|沒有|並無|無(?:設|訂)|預計於|將於|[應須需]於\s?(?:\d{2,4}\s?年|年底)|not yet|has not|have not|"
                                  r"is not|are not|was not|were not|\bno (?:internal|carbon|third)|will be (?:verified|assured|completed)", re.I)
 
 
@@ -32,7 +32,7 @@ def has_figure(sentence: str) -> bool:
     """Whether a sentence states a number other than a year or an identifier (Scope 1, ISO 14064-1)."""
     from ..facts.text import mask_identifiers
 
-    for m in re.finditer(r"(?<![\d.])\d[\d,]*(?:\.\d+)?", mask_identifiers(nfkc(sentence))):
+    for m in re.finditer(r"(?<![\d.])(?<!FY)(?<!FY )\d[\d,]*(?:\.\d+)?", mask_identifiers(nfkc(sentence)), re.I):  # FY22: a year
         raw = m.group(0).replace(",", "")
         if not re.fullmatch(r"(?:19|20)\d{2}|1[01]\d", raw):
             return True

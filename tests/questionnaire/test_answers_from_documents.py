@@ -76,3 +76,66 @@ def test_no_figure_of_another_year_or_another_company_is_given(sheet):
         a = sheet[qid]
         assert a.status == "no_evidence", (qid, a.answer)
         assert not re.search(r"\d{3,}", a.answer.replace("2019", "").replace("2023", "")), a.answer
+
+
+@pytest.fixture(scope="module")
+def zh_sheet(tmp_path_factory):
+    """A zh-TW bank report laid out as real ones are: a narrow table column whose sentences break every
+    few characters, and notes under a table that end without a full stop; asked in English and zh-TW."""
+    from builders import make_pdf
+
+    tmp = tmp_path_factory.mktemp("answers_zh")
+    (tmp / "docs").mkdir()
+    column = "\n".join(["指標與目標", "再生能源融資", "再生能源融資核准金", "額持續提升。", "2023 年太陽光電等", "綠能融資已核准金額",
+                        "達 88.25億元。", "2024 年太陽光電", "等綠能融資預計", "核准金額達 120", "億元。", "永續投資"])
+    notes = "\n".join(["本行範疇一、二、三溫室氣體排放量", "範疇二(本行間接排放) 812.40 公噸 CO2e",
+                       "註1:本行溫室氣體盤查之時程依主管機關 2023.3.3 之令辦理,本行應於 2025 年完成溫室氣體盤查及確信資訊揭",
+                       "露", "註2:範疇二盤查範圍以總行大樓及 18 家營業據點總用電度數計算",
+                       "註3:範疇三參酌碳會計金融合作夥伴關係(PCAF)之溫室氣體核算方法學"])
+    (tmp / "docs" / "範例銀行_2023_TCFD報告書.pdf").write_bytes(make_pdf([column, notes]))
+    eb = EvidenceBase(fake_settings(tmp / "data"))
+    assert not eb.ingest_paths([tmp / "docs"]).skipped
+    qs = [("green", "What amount of green energy (e.g., solar PV) financing had the bank approved in 2023?"),
+          ("method", "本行範疇三投融資排放是參考哪一套方法學計算？"),
+          ("due", "By which year must the bank complete its GHG inventory and assurance?")]
+    qn = Questionnaire(id="t", title="t", language="zh-TW", source="questions.csv",
+                       questions=[Question(id=i, text=t) for i, t in qs])
+    return {a.question_id: a for a in answer_questionnaire(eb, qn, inventory=None).answers}
+
+
+def test_an_english_question_finds_the_sentence_of_a_narrow_zh_table_column(zh_sheet):
+    a = zh_sheet["green"]
+    assert a.status != "no_evidence", a
+    assert "2023年太陽光電等綠能融資已核准金額達88.25億元" in a.answer.replace(" ", "")
+    assert {c.page for c in a.citations} == {1}
+
+
+def test_a_note_under_a_table_answers_on_its_own(zh_sheet):
+    a = zh_sheet["method"]
+    assert "PCAF" in a.answer and {c.page for c in a.citations} == {2}
+    assert "營業據點" not in a.answer  # the note before it is another note
+
+
+def test_a_duty_with_a_deadline_is_not_a_yes(zh_sheet):
+    a = zh_sheet["due"]
+    assert "2025" in a.answer and not a.answer.startswith(("是", "Yes")), a.answer
+
+
+def test_two_target_questions_of_one_sheet_get_the_target_each_asks_for(tmp_path):
+    """Target answers are read for the question's own scope: the Scope 3 question of a sheet that
+    first asked for the Scope 1 and 2 target gets the Scope 3 target, not the cached first answer."""
+    from builders import make_pdf
+
+    (tmp_path / "docs").mkdir()
+    page = ("Our Scope 1 and 2 Reduction Target\nWe have committed to a 42% absolute reduction of Scope 1 and 2 emissions by 2030\n"
+            "compared to our 2021 base year.\n\nOur Scope 3 Reduction Target\nWe will reduce our Scope 3 emissions intensity by 25%\n"
+            "by 2030 from our baseline year of 2021.")
+    (tmp_path / "docs" / "plan.pdf").write_bytes(make_pdf(["Example Co. Climate Plan 2023", page]))
+    eb = EvidenceBase(fake_settings(tmp_path / "data"))
+    assert not eb.ingest_paths([tmp_path / "docs"]).skipped
+    qs = [("t12", "What Scope 1 and 2 emissions reduction target has the company set (percentage, target year, base year)?"),
+          ("t3", "What Scope 3 emissions reduction target has the company set (percentage, target year, base year)?")]
+    qn = Questionnaire(id="t", title="t", language="en", source="questions.csv", questions=[Question(id=i, text=t) for i, t in qs])
+    got = {a.question_id: a for a in answer_questionnaire(eb, qn, inventory=None).answers}
+    assert "42%" in got["t12"].answer and "25%" not in got["t12"].answer, got["t12"].answer
+    assert "25%" in got["t3"].answer and "42%" not in got["t3"].answer, got["t3"].answer
