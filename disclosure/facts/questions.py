@@ -17,7 +17,7 @@ _ASKS_FIGURE = re.compile(r"多少|為何(?:數值)?|數值|排放量|總量|用
                           r"what (?:was|were|is|are) (?:the )?(?:company|bank|REIT|organi[sz]ation)'?s? (?:\w+ ){0,6}(?:emissions|consumption|"
                           r"withdrawal|price)", re.I)
 # The question is about something other than the figure itself (a change, a method, a reason).
-_NOT_THE_FIGURE = re.compile(r"by what percentage did|how (?:did|has) .* change|變動|增減|changed?\b(?! in)|why|原因|為何未|"
+_NOT_THE_FIGURE = re.compile(r"by what percentage did|如何(?:估算|計算)|how (?:were|was|are|is) .{0,60}\b(?:estimated|calculated)\b|how (?:did|has) .* change|變動|增減|changed?\b(?! in)|why|原因|為何未|"
                              r"compared with|較.{0,6}(?:增加|減少)", re.I)
 _TARGET = re.compile(r"目標|承諾|target|goal|commit|aim", re.I)
 _WHICH = re.compile(r"哪一|哪些|何種|which|what (?:standard|methodology|level)|依循|參考", re.I)

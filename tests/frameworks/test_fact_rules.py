@@ -82,3 +82,15 @@ def test_every_yaml_file_of_the_framework_data_loads_through_a_schema():
         seen.add(path)
     assert {s.id for s in load_builtin_sets(default_library())} >= {"supplier_carbon", "cdp", "tcfd"}
     assert len(seen) >= 15
+
+
+def test_a_question_how_a_figure_was_estimated_asks_for_the_method_not_the_figure():
+    from disclosure.facts.questions import parse_question
+    from disclosure.questionnaire import Question
+    from disclosure.questionnaire.facts import infer_fact
+
+    for text in ("How were Scope 3 emissions estimated (supplier-specific data, spend-based factors, share of supplier data)?",
+                 "範疇三排放如何估算（供應商特定數據、平均數據或支出法係數，以及採用供應商數據之比例）？"):
+        assert infer_fact(Question(id="q", text=text)) is None
+        assert parse_question(text).metric is None
+    assert infer_fact(Question(id="q", text="What were your gross Scope 3 emissions in metric tons CO2e?")) == "scope3_total"
