@@ -3,7 +3,10 @@ documents that state the same figure, the description and citation of a target r
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
+from ..facts.period import base_year_in
+from ..models import Evidence
 from .context import DraftContext
 from .models import Citation
 from .sentences import clean_sentence, fmt1, is_zh
@@ -115,3 +118,40 @@ def mwh_of(r) -> float | None:
     u = (r.activity_unit or "").lower().replace(" ", "")
     return {"kwh": r.activity / 1000, "度": r.activity / 1000, "mwh": r.activity, "千度": r.activity,
             "gwh": r.activity * 1000}.get(u)
+
+
+def electricity_records(inventory, year: int):
+    """(purchased-electricity records, renewable ones) of a year: the location-based Scope 2 rows
+    with an activity in MWh, and the market-based rows of renewable sources at zero emissions."""
+    from ..ghg import select_records
+
+    recs = [r for r in select_records(inventory, year=year, scopes=(2,), scope2_method="location")
+            if r.scope2_method == "location" and mwh_of(r) is not None]
+    ren = [r for r in select_records(inventory, year=year, scopes=(2,), scope2_method="market")
+           if r.scope2_method == "market" and mwh_of(r) is not None and RENEWABLE_SOURCE.search(r.source or "")
+           and (r.factor == 0 or r.tco2e == 0) and "扣除" not in (r.source or "")]
+    return recs, ren
+
+
+def base_year_evidence(ctx: DraftContext, ranked: Iterable[tuple[int, Evidence]]):
+    """The base year as the documents state it (prose giving a reason first, then prose, then
+    table rows; by rank) and as the inventory's targets set it: (year, (year, passage, sentence) of
+    the statement or None, citations, the targets on that base year)."""
+    hits = []
+    for rank, ev in ranked:
+        for sent in ctx.sentences_for(ev):
+            y = base_year_in(sent)
+            if y is not None:
+                hits.append(((" | " in sent, "理由" not in sent, rank), (y, ev, sent)))
+                break
+    found = min(hits, key=lambda h: h[0])[1] if hits else None
+    cites: list[Citation] = []
+    by = None
+    if found:
+        by, ev, sent = found
+        cites.append(ctx.cite(ev, clean_sentence(sent, ctx)))
+    rows = [t for t in ctx.targets if by is None or t.base_year == by]
+    if rows:
+        by = by or rows[0].base_year
+        cites.append(cite_target(ctx, rows[0]))
+    return by, found, cites, rows

@@ -6,12 +6,10 @@ import math
 import re
 
 from ..citing.context import DraftContext, cell_ranges, cite_records
-from ..citing.figures import GHG_LABEL, cite_target, corroborate, ghg_value
-from ..facts.period import base_year_in
+from ..citing.figures import GHG_LABEL, base_year_evidence, corroborate, ghg_value
 from ..citing.sentences import clean_sentence, fmt1, is_zh, sentence_key, zh_punctuation
 from ..citing.statements import nfkc
 from .chapters import SlotPlan, TopicPlan
-from .models import Citation
 from .quoting import Written, cited_sentence, join_en, join_zh, narrative, other_language_placeholder, search_both
 
 def _document_figure(ctx: DraftContext, metric: str, year: int | None):
@@ -177,28 +175,9 @@ def write_base_year(ctx: DraftContext, sp: SlotPlan) -> Written:
     from ..ghg import select_records
 
     zh = is_zh(ctx.lang)
-    found = None
-    hits = []
-    for rank, ev in enumerate(search_both(ctx, sp.slot, k=8)):
-        for sent in ctx.sentences_for(ev):
-            y = base_year_in(sent)
-            if y is not None:
-                # prose that gives a reason first, then prose, then table rows
-                hits.append(((" | " in sent, "理由" not in sent, rank), (y, ev, sent)))
-                break
-    if hits:
-        found = sorted(hits, key=lambda h: h[0])[0][1]
-    cites: list[Citation] = []
-    by = None
+    by, found, cites, target_rows = base_year_evidence(ctx, enumerate(search_both(ctx, sp.slot, k=8)))
     if found:
-        by, ev, sent = found
-        cites.append(ctx.cite(ev, clean_sentence(sent, ctx)))
-        ctx.used.add(sentence_key(sent))
-    target_rows = [t for t in ctx.targets if by is None or t.base_year == by]
-    if target_rows:
-        t = target_rows[0]
-        by = by or t.base_year
-        cites.append(cite_target(ctx, t))
+        ctx.used.add(sentence_key(found[2]))
     if by is None:
         return []
     text = (f"本公司以{by}年為溫室氣體排放之基準年" if zh else f"The company uses {by} as its base year")

@@ -6,7 +6,7 @@ import math
 import re
 
 from ..citing.context import DraftContext, cell_ranges, cite_records
-from ..citing.figures import RENEWABLE_SOURCE, cite_target, mwh_of, scope_desc, target_corroboration
+from ..citing.figures import cite_target, electricity_records, mwh_of, scope_desc, target_corroboration
 from ..citing.sentences import clean_sentence, fmt0, fmt1, is_zh, sentence_key
 from ..citing.statements import extract_targets
 from .chapters import SlotPlan
@@ -124,17 +124,6 @@ def write_progress(ctx: DraftContext, sp: SlotPlan) -> Written:
     return out
 
 
-def _electricity(ctx: DraftContext, year: int):
-    from ..ghg import select_records
-
-    recs = [r for r in select_records(ctx.inventory, year=year, scopes=(2,), scope2_method="location")
-            if r.scope2_method == "location" and mwh_of(r) is not None]
-    ren = [r for r in select_records(ctx.inventory, year=year, scopes=(2,), scope2_method="market")
-           if r.scope2_method == "market" and mwh_of(r) is not None and RENEWABLE_SOURCE.search(r.source or "")
-           and (r.factor == 0 or r.tco2e == 0) and "扣除" not in (r.source or "")]
-    return recs, ren
-
-
 def _energy_quote(recs: list, label: str, total: float) -> str:
     rows = "; ".join(f"row {r.provenance.row} {r.year} {r.facility or ''} {r.source}: {r.activity:,.0f} {r.activity_unit}"
                      for r in sorted(recs, key=lambda r: r.provenance.row or 0))
@@ -148,7 +137,7 @@ def write_electricity(ctx: DraftContext, sp: SlotPlan) -> Written:
                                                         (("電", "electricity"), ("MWh", "度", "kWh")),
                                                         sp.slot.query_zh, sp.slot.query_en), sp.covers))
     year = ctx.year
-    recs, _ren = _electricity(ctx, year)
+    recs, _ren = electricity_records(ctx.inventory, year)
     if not recs:
         return []
     total = math.fsum(mwh_of(r) for r in recs)
@@ -176,7 +165,7 @@ def write_renewables(ctx: DraftContext, sp: SlotPlan) -> Written:
     out: Written = []
     if ctx.inventory is not None and ctx.year is not None:
         year = ctx.year
-        recs, ren = _electricity(ctx, year)
+        recs, ren = electricity_records(ctx.inventory, year)
         if ren and recs:
             total = math.fsum(mwh_of(r) for r in recs)
             re_total = math.fsum(mwh_of(r) for r in ren)

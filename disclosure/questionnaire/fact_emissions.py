@@ -8,11 +8,9 @@ import re
 from typing import Any
 
 from ..citing.context import cell_ranges, cite_records
-from ..citing.figures import cite_target, corroborate
+from ..citing.figures import base_year_evidence, corroborate
 from ..citing.models import Citation
-from ..citing.sentences import clean_sentence
 from ..citing.statements import nfkc
-from ..facts.period import base_year_in
 from .fact_base import SCOPE12, SCOPE_LABEL, FactResult, ResolverBase, fact_citation, fmt1, min_conf
 from .models import Question
 
@@ -215,26 +213,9 @@ class EmissionFacts(ResolverBase):
         return FactResult(text, rows, "tCO2e", year, [self.cite(c) for c in cites], "high")
 
     def fact_base_year(self, q):
-        found = None
-        hits = []
-        for query in ("基準年 盤查 理由", "base year GHG inventory"):
-            for rank, ev in enumerate(self.ctx.search(query, k=8)):
-                for sent in self.ctx.sentences_for(ev):
-                    y = base_year_in(sent)
-                    if y is not None:
-                        hits.append(((" | " in sent, rank), (y, ev, sent)))
-                        break
-        if hits:
-            found = sorted(hits, key=lambda h: h[0])[0][1]
-        cites: list[Citation] = []
-        by = None
-        if found:
-            by, ev, sent = found
-            cites.append(self.ctx.cite(ev, clean_sentence(sent, self.ctx)))
-        rows = [t for t in self.ctx.targets if by is None or t.base_year == by]
-        if rows:
-            by = by or rows[0].base_year
-            cites.append(cite_target(self.ctx, rows[0]))
+        ranked = [(rank, ev) for query in ("基準年 盤查 理由", "base year GHG inventory")
+                  for rank, ev in enumerate(self.ctx.search(query, k=8))]
+        by, _found, cites, _rows = base_year_evidence(self.ctx, ranked)
         if by is None:
             return None
         return FactResult(self.t(f"基準年為{by}年。", f"The base year is {by}."), float(by), "year", by,

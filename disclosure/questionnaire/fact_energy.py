@@ -6,23 +6,13 @@ import math
 import re
 
 from ..citing.context import cell_ranges
-from ..citing.figures import RENEWABLE_SOURCE, mwh_of
+from ..citing.figures import electricity_records, mwh_of
 from ..citing.models import Citation
 from .fact_base import FactResult, ResolverBase, fmt0
 from .models import Question
 
 
 class EnergyFacts(ResolverBase):
-    def _electricity(self, year: int):
-        from ..ghg import select_records
-
-        recs = [r for r in select_records(self.inv, year=year, scopes=(2,), scope2_method="location")
-                if r.scope2_method == "location" and mwh_of(r) is not None]
-        ren = [r for r in select_records(self.inv, year=year, scopes=(2,), scope2_method="market")
-               if r.scope2_method == "market" and mwh_of(r) is not None and RENEWABLE_SOURCE.search(r.source or "")
-               and (r.factor == 0 or r.tco2e == 0) and "扣除" not in (r.source or "")]
-        return recs, ren
-
     def _energy_cite(self, key: str, recs, label: str, total: float, extra: list[float], tail: str = "") -> Citation:
         rows = "; ".join(f"row {r.provenance.row} {r.year} {r.facility or ''} {r.source}: {r.activity:,.0f} {r.activity_unit}"
                          for r in sorted(recs, key=lambda r: r.provenance.row or 0))
@@ -38,7 +28,7 @@ class EnergyFacts(ResolverBase):
         year = self.year_for(q)
         if self.inv is None or year not in self.inv.years:
             return self._energy_from_evidence("electricity", "MWh", q)
-        recs, _ren = self._electricity(year)
+        recs, _ren = electricity_records(self.inv, year)
         if not recs:
             return self._energy_from_evidence("electricity", "MWh", q)
         total = math.fsum(mwh_of(r) for r in recs)
@@ -47,7 +37,7 @@ class EnergyFacts(ResolverBase):
         return FactResult(text, round(total, 3), "MWh", year, [self.cite(c)], "high")
 
     def _renewables(self, year: int):
-        recs, ren = self._electricity(year)
+        recs, ren = electricity_records(self.inv, year)
         if not recs or not ren:
             return None
         total = math.fsum(mwh_of(r) for r in recs)
