@@ -110,6 +110,13 @@ class Evidence(BaseModel):
     years: list[int] = Field(default_factory=list)
     role: DocumentRole = "evidence"
 
+    @classmethod
+    def of(cls, chunk: Chunk, **fields) -> "Evidence":
+        """The evidence of an indexed chunk, with its provenance (``fields``: a score, ranks, a role,
+        or the text of a window of it)."""
+        return cls(**({"chunk_id": chunk.chunk_id, "doc_id": chunk.doc_id, "source": chunk.source, "text": chunk.text,
+                       "location": chunk.location, "language": chunk.language, "years": chunk.years} | fields))
+
     @property
     def page(self) -> int | None:
         return self.location.page

@@ -333,9 +333,7 @@ class HybridRetriever:
                 if key in seen_pages:
                     continue
                 seen_pages.add(key)
-            out.append(Evidence(chunk_id=cid, doc_id=c.doc_id, source=c.source, text=c.text, location=c.location,
-                                language=c.language, score=score, lexical_rank=lrank.get(cid),
-                                dense_rank=drank.get(cid), years=c.years))
+            out.append(Evidence.of(c, chunk_id=cid, score=score, lexical_rank=lrank.get(cid), dense_rank=drank.get(cid)))
             if len(out) >= k:
                 break
         return out

@@ -19,6 +19,11 @@ from .statements import nfkc, sentences_of
 log = logging.getLogger(__name__)
 
 
+def _squash(text: str) -> str:
+    """``text`` normalised and without whitespace (PDF line breaks fall anywhere)."""
+    return re.sub(r"\s+", "", nfkc(text))
+
+
 class DraftContext:
     """What a draft is being written from, and the register of evidence it cites.
 
@@ -42,6 +47,7 @@ class DraftContext:
         self._search_cache: dict[tuple, list[Evidence]] = {}
         self._doc_chunks: dict[str, list] = {}
         self._page_sents: dict[str, list[str]] = {}
+        self._page_holders: dict[str, list[tuple[str, Evidence, bool]]] = {}
         self._expanded: dict[str, list[str]] = {}
         self.written: dict = {}  # sentence key → the draft's Sentence that said it first
         self.committee: str | None = None
@@ -152,34 +158,41 @@ class DraftContext:
                         buf[c.location.char_start + i] = ch
                 full, _changed = sanitize_passage("".join(buf))
                 # compared without whitespace: a sentence re-joined across line breaks is still the chunk's
-                body = re.sub(r"\s+", "", nfkc(ev.text))
+                body = _squash(ev.text)
                 head, tail = body[:12], body[-12:]
                 whole = sentences_of(full)
                 keep = [w for w in whole
-                        if (sq := re.sub(r"\s+", "", w)) and (sq[:12] in body or sq[-12:] in body or head in sq or tail in sq)]
+                        if (sq := _squash(w)) and (sq[:12] in body or sq[-12:] in body or head in sq or tail in sq)]
                 if keep:
                     sents = keep
                 self._page_sents[ev.chunk_id] = whole
         self._expanded[ev.chunk_id] = sents
         return sents
 
-    def evidence_holding(self, ev: Evidence, sentence: str) -> Evidence:
-        """The passage of ``ev``'s page that holds ``sentence`` (``ev`` itself when none does alone)."""
-        sq = re.sub(r"\s+", "", nfkc(sentence))[:16]
-        if sq in re.sub(r"\s+", "", nfkc(ev.text)):
-            return ev
-        for c in self.chunks_of(ev.doc_id):
-            if c.location.page == ev.location.page and c.location.sheet is None and sq in re.sub(r"\s+", "", nfkc(c.text)):
-                return Evidence(chunk_id=c.chunk_id, doc_id=c.doc_id, source=c.source, text=c.text, location=c.location,
-                                language=c.language, years=c.years, role=ev.role)
-        return ev
-
-    def page_sentences(self, ev: Evidence) -> list[tuple[str, bool]]:
-        """Every sentence of the passage's page (or block), each with whether it overlaps the passage:
-        the sentence that answers is often in the chunk next to the one retrieval ranked."""
+    def page_sentences(self, ev: Evidence) -> list[tuple[str, Evidence, bool]]:
+        """Every sentence of the passage's page (or block), with the passage that holds it and whether
+        that is ``ev`` itself: the sentence that answers is often in the chunk next to the one
+        retrieval ranked. Read once per passage."""
+        if ev.chunk_id in self._page_holders:
+            return self._page_holders[ev.chunk_id]
         inside = self.sentences_for(ev)
         mine = set(inside)
-        return [(w, w in mine) for w in self._page_sents.get(ev.chunk_id, inside)]
+        page = self._page_sents.get(ev.chunk_id, inside)
+        neighbours = []
+        if any(w not in mine for w in page):
+            neighbours = [(c, _squash(c.text)) for c in self.chunks_of(ev.doc_id)
+                          if c.location.page == ev.location.page and c.location.paragraph == ev.location.paragraph
+                          and c.location.sheet is None and c.chunk_id != ev.chunk_id]
+        out = []
+        for w in page:
+            if w in mine:
+                out.append((w, ev, True))
+                continue
+            head = _squash(w)[:16]
+            holder = next((c for c, text in neighbours if head in text), None)
+            out.append((w, Evidence.of(holder, role=ev.role) if holder is not None else ev, False))
+        self._page_holders[ev.chunk_id] = out
+        return out
 
     # -- register -------------------------------------------------------------------------------
     def cite(self, ev: Evidence, quote: str | None = None) -> Citation:

@@ -147,8 +147,7 @@ def write_meetings(ctx: DraftContext, sp: SlotPlan) -> Written:
         cites = []
         for k in sorted(meetings):
             m, ch, window = meetings[k]
-            ev = Evidence(chunk_id=ch.chunk_id, doc_id=ch.doc_id, source=ch.source, text=sanitize_passage(window)[0],
-                          location=ch.location, language=ch.language, years=ch.years)
+            ev = Evidence.of(ch, text=sanitize_passage(window)[0])
             ctx.consulted.setdefault(ch.chunk_id, None)
             cites.append(ctx.cite(ev, _meeting_quote(window, m)))
         complete = len(meetings) == n

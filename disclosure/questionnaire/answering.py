@@ -302,13 +302,12 @@ class QuestionnaireAnswerer:
         seen: dict[str, tuple[float, Any, str]] = {}
         for rank_q, query in enumerate(queries[: 4 + len(extra_queries)]):
             for rank, hit in enumerate(self.ctx.search(query[:400], k=8)):
-                for sent, inside in self.ctx.page_sentences(hit):
+                for sent, ev, inside in self.ctx.page_sentences(hit):
                     if not usable(sent) and " | " not in sent:
                         continue
                     rel = concepts.relevance(sent) - (0 if inside else 0.03)  # a sentence of the page beside the passage
                     if rel < floor:
                         continue
-                    ev = hit if inside else self.ctx.evidence_holding(hit, sent)
                     key = re.sub(r"\W", "", nfkc(sent))[:60]
                     same_lang = (detect_language(sent) == "en") == (self.lang == "en")  # quote the answer's language first
                     score = rel - 0.01 * rank - 0.02 * rank_q - (0.1 if " | " in sent else 0.0) + (0.05 if same_lang else 0.0)

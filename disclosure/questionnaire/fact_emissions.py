@@ -141,16 +141,14 @@ class EmissionFacts(ResolverBase):
         from ..models import Evidence
 
         found: dict[int, Citation] = {}
-        for chunk in sorted(self.ctx.eb.iter_chunks(), key=lambda c: (c.source, c.ordinal)):
+        chunks = (c for doc in sorted(self.ctx.eb.documents(), key=lambda d: d.source) for c in self.ctx.chunks_of(doc.doc_id))
+        for chunk in chunks:  # the context's chunks of each document, read once per run
             if chunk.page_kind != "body" or not topic.search(chunk.text):
                 continue
-            text = nfkc(chunk.text)
-            hits = [(int(m.group(1)), m.group(0).strip()) for m in rx.finditer(text)]
+            hits = [(int(m.group(1)), m.group(0).strip()) for m in rx.finditer(nfkc(chunk.text))]
             hits = [(n, quote) for n, quote in hits if n in valid and n not in found]
             if hits:  # one citation of the passage, quoting what it says of each category
-                ev = Evidence(chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, source=chunk.source, text=chunk.text,
-                              location=chunk.location, language=chunk.language, years=chunk.years)
-                cite = self.ctx.cite(ev, "；".join(dict.fromkeys(quote for _n, quote in hits)))
+                cite = self.ctx.cite(Evidence.of(chunk), "；".join(dict.fromkeys(quote for _n, quote in hits)))
                 found.update((n, cite) for n, _quote in hits)
         return found
 
