@@ -214,12 +214,20 @@ class HybridRetriever:
         search at 100k chunks, bench/scale.py), so the committed-document and language conditions
         are applied to the results instead, over enough extra candidates for the part of the index
         that qualifies (``share``). The filtered query is used when that would take too many
-        candidates, or when the results run short (chunks of a document still being written)."""
+        candidates, or when the results run short (chunks of a document still being written); when the
+        filtered approximate query itself comes back short, an exact scan of the qualifying vectors
+        decides (``store.dense_query_exact``)."""
         def filtered() -> list[tuple[str, float]]:
             clauses = [{"doc_id": {"$in": list(committed)}}] + ([where] if where else [])
             if not_language:
                 clauses.append({"language": {"$ne": not_language}})
-            return self.store.dense_query(vec, n, clauses[0] if len(clauses) == 1 else {"$and": clauses})
+            cond = clauses[0] if len(clauses) == 1 else {"$and": clauses}
+            got = self.store.dense_query(vec, n, cond)
+            if len(got) < n:  # the approximate index came back short under the filter: scan exactly
+                exact = self.store.dense_query_exact(vec, n, cond)
+                if exact is not None and len(exact) > len(got):
+                    return exact
+            return got
 
         want = n + max(10, n // 2)
         if not_language:

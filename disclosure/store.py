@@ -241,6 +241,31 @@ class ChunkStore:
                     for cid, d, md in zip(got["ids"][0], got["distances"][0], got["metadatas"][0])]
         return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0])]
 
+    def dense_query_exact(self, vector: np.ndarray, n: int, where: dict, limit: int = 50_000) -> list[tuple[str, float]] | None:
+        """(chunk id, cosine similarity) of the ``n`` nearest chunks among those ``where`` selects, by
+        an exact scan of their stored vectors; None when more than ``limit`` chunks qualify. The
+        approximate index can come back short under a narrow filter (a graph crowded by many
+        near-identical vectors of other documents), and a short list would hide committed passages."""
+        ids: list[str] = []
+        rows: list = []
+        offset, batch = 0, 5000
+        while True:
+            got = self.chunks.get(where=where, include=["embeddings"], limit=batch, offset=offset)
+            ids += got["ids"]
+            rows += list(got["embeddings"])
+            if len(ids) > limit:
+                return None
+            if len(got["ids"]) < batch:
+                break
+            offset += batch
+        if not ids:
+            return []
+        mat = np.asarray(rows, dtype=np.float32)
+        q = np.asarray(vector, dtype=np.float32)
+        sims = mat @ q / (np.linalg.norm(mat, axis=1) * (np.linalg.norm(q) or 1.0) + 1e-12)
+        top = np.argsort(-sims, kind="stable")[:n]
+        return [(ids[i], float(sims[i])) for i in top]
+
     def remove_orphans(self, committed: set[str], grace_s: float = ORPHAN_GRACE_S) -> int:
         """Delete chunks whose document was never committed (a crashed ingest), once they are older
         than ``grace_s`` so that an ingest running in another process is left alone."""
