@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.i18n import LANGS, t
+from ui.i18n import LANGS, t, uploader_css
 from ui.workspace_bar import workspace_sidebar
 
 HERE = Path(__file__).parent
@@ -13,6 +13,9 @@ st.set_page_config(page_title="ESG Disclosure Assistant", page_icon=":material/e
 with st.sidebar:
     st.selectbox(t("ui_language"), list(LANGS), format_func=LANGS.get, key="ui_lang")
     workspace_sidebar()
+css = uploader_css()
+if css:
+    st.markdown(css, unsafe_allow_html=True)
 
 
 def _page(name: str, title_key: str, icon: str, default: bool = False, script: str | None = None):

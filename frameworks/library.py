@@ -274,6 +274,20 @@ class FrameworkLibrary:
             raise RequirementNotFoundError(fw.id, rid)
         return req
 
+    def requirement_label(self, ref: str, lang: str = "en", with_title: bool = True) -> str:
+        """What a reader sees for ``"tcfd:G-a"``: the framework's short name, the code and the
+        requirement's title in ``lang`` ("TCFD G-a 董事會對氣候相關風險與機會之監督"); the
+        reference itself when it is not in the library."""
+        try:
+            req = self.get_requirement(ref)
+        except Exception:
+            return ref
+        head = f"{req.framework.replace('_', ' ').upper()} {req.id}"
+        if not with_title:
+            return head
+        title = (req.title.zh if str(lang).startswith("zh") else req.title.en) or req.title.en
+        return f"{head} {title}" if title else head
+
     def requirements(self, frameworks: Sequence[str] | None = None, include_inactive: bool = True) -> list[Requirement]:
         fws = [self.get_framework(f) for f in frameworks] if frameworks else self.list_frameworks()
         out = [r for fw in fws for r in fw.requirements]

@@ -3,7 +3,7 @@ import streamlit as st
 
 from disclosure.evidence import PendingFile
 from disclosure.retrieval import SearchFilters
-from ui.i18n import lang, t
+from ui.i18n import lang, language_names, t, warning_text
 from ui.state import get_evidence_base, get_settings, ingest_with_progress, show_error, take_interrupted_ingest
 
 st.title(t("nav_documents"))
@@ -42,9 +42,11 @@ if st.button(t("add_files"), type="primary", disabled=not uploads, key="add_file
 report = st.session_state.get("last_report")
 if report is not None:
     for d in report.added:
-        st.success(f"{t('added')}: {d.source} — {d.pages or '-'} {t('pages')}, {d.chunks} {t('chunks')}, {', '.join(d.languages)}")
+        st.success(f"{t('added')}: {d.source} — "
+                   + t("doc_added_stats", pages=f"{d.pages:,}" if d.pages else "-", chunks=f"{d.chunks:,}",
+                       langs=language_names(d.languages)))
         for w in d.warnings:
-            st.warning(f"{d.source}: {w}")
+            st.warning(f"{d.source}: {warning_text(w)}")
     for d in report.replaced:
         st.success(f"{t('replaced')}: {d.source} — {d.chunks} {t('chunks')}")
     for s in report.unchanged:
@@ -69,7 +71,7 @@ if not docs:
 else:
     st.dataframe(pd.DataFrame([{
         t("file"): d.source, t("role"): t(f"role_{d.role}"), t("entity"): d.entity or "—", t("kind"): d.kind, t("pages"): d.pages, t("chunks"): d.chunks,
-        t("languages"): ", ".join(d.languages), t("warnings"): "; ".join(d.warnings), t("added_at"): d.added_at,
+        t("languages"): language_names(d.languages), t("warnings"): "; ".join(warning_text(w) for w in d.warnings), t("added_at"): d.added_at,
         "id": d.doc_id[:10]} for d in docs]), hide_index=True, width="stretch")
     with st.form("role_form"):
         c1, c2 = st.columns([3, 1])

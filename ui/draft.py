@@ -140,7 +140,7 @@ if d is not None:
                 text = s.text.replace("<", "&lt;")
                 parts.append(f"<mark>{text}</mark>" if s.placeholder else text + nums)
             st.markdown(("" if draft_lang == "zh-TW" else " ").join(parts), unsafe_allow_html=True)
-            st.caption(" · ".join(p.requirement_ids))
+            st.caption(" · ".join(library.requirement_label(r, lang()) for r in p.requirement_ids))
             nxt = sec.paragraphs[i + 1].topic if i + 1 < len(sec.paragraphs) else None
             if p.topic != nxt:
                 for tb in tables_after.pop(p.topic, []):
@@ -162,7 +162,7 @@ if d is not None:
             st.text(item.text[:800])
     if d.gaps:
         with st.expander(f"{tr('gaps')} ({len(d.gaps)})", expanded=True):
-            st.dataframe([{tr("requirement"): g.requirement_id, tr("missing"): g.missing, tr("required"): g.required}
+            st.dataframe([{tr("requirement"): library.requirement_label(g.requirement_id, lang()), tr("missing"): g.missing, tr("required"): g.required}
                           for g in d.gaps], hide_index=True, width="stretch")
     if d.rejected:
         with st.expander(f"{tr('rejected')} ({len(d.rejected)})"):

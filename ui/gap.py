@@ -34,6 +34,16 @@ STRINGS = {
     "excluded": {"zh-TW": "不作為證據的頁面（目錄、索引、法規條文、名詞解釋、關於本報告書）",
                  "en": "Pages not used as evidence (contents, index, restated regulations, glossary, about this report)"},
     "all": {"zh-TW": "全部", "en": "all"},
+    "kind_toc": {"zh-TW": "目錄", "en": "contents"},
+    "kind_index": {"zh-TW": "索引表", "en": "index"},
+    "kind_reference": {"zh-TW": "法規或準則條文", "en": "restated regulation"},
+    "kind_glossary": {"zh-TW": "名詞解釋", "en": "glossary"},
+    "kind_about": {"zh-TW": "關於本報告書", "en": "about this report"},
+    "claim_carbon_neutral": {"zh-TW": "碳中和聲明", "en": "Carbon-neutral claim"},
+    "claim_pas2060": {"zh-TW": "PAS 2060 聲明", "en": "PAS 2060 claim"},
+    "claim_sbti_or_1_5c": {"zh-TW": "SBTi／1.5°C 目標聲明", "en": "SBTi / 1.5 °C claim"},
+    "claim_net_zero": {"zh-TW": "淨零聲明", "en": "Net-zero claim"},
+    "claim_scope2_market_only": {"zh-TW": "範疇二僅以市場基礎揭露", "en": "Scope 2 market-based only"},
     "status_covered": {"zh-TW": "已涵蓋", "en": "covered"},
     "status_partial": {"zh-TW": "部分涵蓋", "en": "partial"},
     "status_missing": {"zh-TW": "缺漏", "en": "missing"},
@@ -56,7 +66,12 @@ COLUMNS = ["framework", "requirement_id", "title", "pillar", "status", "probabil
 
 
 def s(key: str) -> str:
-    return STRINGS[key].get(lang(), STRINGS[key]["en"])
+    entry = STRINGS.get(key)
+    return entry.get(lang(), entry["en"]) if entry else key
+
+
+def page_ref(page: int) -> str:
+    return f"第{page}頁" if lang().startswith("zh") else f"p. {page}"
 
 
 def _keep_file(data: bytes, name: str) -> None:
@@ -82,9 +97,13 @@ try:
 except Exception as exc:  # the page still checks uploads when the evidence base cannot be opened
     indexed_docs = {}
     show_error(exc)
-indexed = indexed_docs.get(st.selectbox(s("indexed"), [s("none"), *indexed_docs], key="gap_indexed"), "")
+NONE_LABEL = s("none")  # the option is "" in either language, so switching the language keeps the choice
+indexed = indexed_docs.get(st.selectbox(s("indexed"), ["", *indexed_docs], key="gap_indexed",
+                                        format_func=lambda v: v or NONE_LABEL), "")
 fw_ids = [f.id for f in library.list_frameworks()]
-chosen = st.multiselect(s("frameworks"), fw_ids, default=["tcfd"], key="gap_frameworks")
+# names captured now: AppTest (and Streamlit) may call format functions outside this run
+FW_NAMES = {f.id: (f.name.zh if lang().startswith("zh") else f.name.en) or f.id for f in library.list_frameworks()}
+chosen = st.multiselect(s("frameworks"), fw_ids, default=["tcfd"], key="gap_frameworks", format_func=FW_NAMES.get)
 user_lists = st.session_state.get("user_checklists", {})
 checklist_file = st.file_uploader(s("checklist"), type=["csv", "xlsx"], key="gap_checklist")
 
@@ -137,12 +156,15 @@ if report is not None:
     if st.session_state.get("gap_kept"):
         st.caption(st.session_state["gap_kept"])
     if report.excluded_pages:
-        st.caption(s("excluded") + ": " + ", ".join(f"p. {p} ({k})" for p, k in sorted(report.excluded_pages.items())))
+        zh = lang().startswith("zh")
+        st.caption(s("excluded") + ("：" if zh else ": ") + ("、" if zh else ", ").join(
+            f"{page_ref(p)}（{s('kind_' + k)}）" if zh else f"{page_ref(p)} ({s('kind_' + k)})"
+            for p, k in sorted(report.excluded_pages.items())))
     st.subheader(s("scores"))
     col = {k: s(f"col_{k}") for k in COLUMNS}
     status_label = {k: s(f"status_{k}") for k in ("covered", "partial", "missing")}
     pillar_label = {r.pillar: t(f"fw_pillar_{r.pillar}") for r in report.scores if r.pillar}
-    scores = pd.DataFrame([{col["framework"]: r.framework, col["pillar"]: pillar_label.get(r.pillar, s("all")),
+    scores = pd.DataFrame([{col["framework"]: FW_NAMES.get(r.framework, r.framework), col["pillar"]: pillar_label.get(r.pillar, s("all")),
                             col["score"]: r.score, status_label["covered"]: r.covered, status_label["partial"]: r.partial,
                             status_label["missing"]: r.missing, col["total"]: r.total}
                            for r in report.scores])
@@ -164,14 +186,17 @@ if report is not None:
     if "status" in table.columns:
         table = table[table["status"].isin(keep) & table["probability"].between(lo, hi)]
         table = table.assign(status=table["status"].map(status_label),
-                             pillar=table["pillar"].map(lambda p: pillar_label.get(p, p)))
+                             pillar=table["pillar"].map(lambda p: pillar_label.get(p, p)),
+                             framework=table["framework"].map(lambda f: FW_NAMES.get(f, f)),
+                             via=table["via"].map(lambda v: ", ".join(library.requirement_label(r.strip(), lang(), with_title=False)
+                                                                      for r in v.split(",") if r.strip())))
     st.dataframe(table.rename(columns=col), hide_index=True, width="stretch")
     st.subheader(s("claims"))
     if not report.claims:
         st.success(s("no_claims"))
     for c in report.claims:
-        where = f"p. {c.page}" if c.page else c.source
-        st.warning(f"**{c.kind}** ({where}): {c.problem_in(lang())}\n\n“{c.sentence[:300]}”")
+        where = page_ref(c.page) if c.page else c.source
+        st.warning(f"**{s('claim_' + c.kind)}** ({where}): {c.problem_in(lang())}\n\n“{c.sentence[:300]}”")
     c1, c2 = st.columns(2)
     c1.download_button("XLSX", report_xlsx_bytes(report, lang()), file_name="gap_check.xlsx", key="gap_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

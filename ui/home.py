@@ -4,7 +4,7 @@ inventory file and rows it sums) and the gap items still open in this session.""
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import lang, t
+from ui.i18n import STATUS_NAMES, lang, requirement_label, t
 from ui.state import get_evidence_base, get_settings, ingest_with_progress, show_error, take_interrupted_ingest
 
 S = {
@@ -127,14 +127,14 @@ draft = st.session_state.get("draft")
 if draft is not None:
     origin = tr("from_draft", title=draft.title)
     for g in draft.gaps:
-        rows.append({tr("col_origin"): origin, tr("col_requirement"): g.requirement_id,
+        rows.append({tr("col_origin"): origin, tr("col_requirement"): requirement_label(g.requirement_id),
                      tr("col_status"): tr("placeholder"), tr("col_missing"): g.missing})
 report = st.session_state.get("gap_report")
 if report is not None:
     origin = tr("from_gap", source=report.source)
     for f in report.findings:
         if f.status != "covered":
-            rows.append({tr("col_origin"): origin, tr("col_requirement"): f.ref, tr("col_status"): f.status,
+            rows.append({tr("col_origin"): origin, tr("col_requirement"): requirement_label(f.ref), tr("col_status"): STATUS_NAMES.get(f.status, {}).get(lang(), f.status),
                          tr("col_missing"): "; ".join(f.missing) or f.title})
 if rows:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

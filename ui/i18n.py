@@ -2,6 +2,8 @@
 drafting and answering languages are chosen separately on their pages."""
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 LANGS = {"zh-TW": "繁體中文", "en": "English"}
@@ -328,11 +330,73 @@ STRINGS: dict[str, dict[str, str]] = {
     "ghg_col_inventory_value": {"zh-TW": "清冊數字（公噸CO2e）", "en": "Inventory (tCO2e)"},
     "ghg_col_sentence": {"zh-TW": "原文", "en": "Sentence"},
     "ghg_inventory_ref": {"zh-TW": "{source}，工作表 {sheet}，{n} 列合計", "en": "{source}, sheet {sheet}, sum of {n} rows"},
+    "doc_added_stats": {"zh-TW": "{pages} 頁、{chunks} 個段落，語言：{langs}", "en": "{pages} pages, {chunks} passages, languages: {langs}"},
+    "upload_button": {"zh-TW": "選擇檔案", "en": "Upload"},
+    "upload_limit": {"zh-TW": "可拖放檔案至此；每個檔案上限 {mb}MB", "en": "{mb}MB per file"},
 }
+
+# What a document's language tags and the converters' warnings say, in the interface language.
+LANGUAGE_NAMES = {"zh": {"zh-TW": "中文", "en": "Chinese"}, "en": {"zh-TW": "英文", "en": "English"},
+                  "mixed": {"zh-TW": "中英混合", "en": "mixed"}}
+WARNING_PATTERNS = [
+    (re.compile(r"^read as (\S+)$"), {"zh-TW": "檔案非 UTF-8 編碼，已以 {0} 編碼讀取", "en": "not UTF-8: read as {0}"}),
+    (re.compile(r"^pages (.+) could not be read and were skipped$"),
+     {"zh-TW": "第 {0} 頁無法讀取，已略過", "en": "pages {0} could not be read and were skipped"}),
+    (re.compile(r"^pages (.+) have little or no text \(images or scanned\)$"),
+     {"zh-TW": "第 {0} 頁幾乎沒有文字（圖片或掃描頁）", "en": "pages {0} have little or no text (images or scanned)"}),
+    (re.compile(r"^sheet '(.+)' is empty$"), {"zh-TW": "工作表「{0}」是空的", "en": "sheet '{0}' is empty"}),
+    (re.compile(r"^no body text outside the table of contents / index / reference pages$"),
+     {"zh-TW": "目錄、索引與參考頁以外沒有內文", "en": "no body text outside the table of contents / index / reference pages"}),
+]
 
 
 def lang() -> str:
     return st.session_state.get("ui_lang", "zh-TW")
+
+
+STATUS_NAMES = {"covered": {"zh-TW": "已涵蓋", "en": "covered"}, "partial": {"zh-TW": "部分涵蓋", "en": "partial"},
+                "missing": {"zh-TW": "缺漏", "en": "missing"}}
+
+
+def requirement_label(ref: str, ui: str | None = None) -> str:
+    """'tcfd:G-a' as a reader sees it: framework, code and title in the interface language."""
+    from frameworks.library import default_library
+
+    return default_library().requirement_label(ref, ui or lang())
+
+
+def language_names(codes, ui: str | None = None) -> str:
+    """Language tags of a document ('zh', 'en', 'mixed') as names in the interface language."""
+    ui = ui or lang()
+    sep = "、" if ui == "zh-TW" else ", "
+    return sep.join(LANGUAGE_NAMES.get(c, {}).get(ui, c) for c in codes) or "—"
+
+
+def warning_text(warning: str, ui: str | None = None) -> str:
+    """A converter's warning in the interface language (an unknown one as it was written)."""
+    ui = ui or lang()
+    for pattern, texts in WARNING_PATTERNS:
+        m = pattern.match(warning)
+        if m:
+            return texts.get(ui, texts["en"]).format(*m.groups())
+    return warning
+
+
+def uploader_css(ui: str | None = None, max_mb: int = 200) -> str:
+    """Style that replaces Streamlit's own English upload texts ('Upload', '200MB per file • PDF…')
+    with the interface language's; empty for English (Streamlit's texts are English)."""
+    ui = ui or lang()
+    if ui == "en":
+        return ""
+    button = STRINGS["upload_button"][ui].replace('"', "")
+    limit = STRINGS["upload_limit"][ui].format(mb=max_mb).replace('"', "")
+    return ("<style>"
+            '[data-testid="stFileUploaderDropzone"] button span, [data-testid="stFileUploaderDropzone"] button p'
+            "{font-size:0 !important;}"
+            f'[data-testid="stFileUploaderDropzone"] button::after{{content:"{button}";font-size:0.9rem;}}'
+            '[data-testid="stFileUploaderDropzoneInstructions"] *{font-size:0 !important;}'
+            f'[data-testid="stFileUploaderDropzoneInstructions"]::after{{content:"{limit}";font-size:0.8rem;opacity:0.7;}}'
+            "</style>")
 
 
 def t(key: str, **kwargs) -> str:

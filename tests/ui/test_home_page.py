@@ -53,5 +53,5 @@ def test_open_gap_items_from_this_sessions_gap_check_and_draft(ui_env):
     assert "Gap check: draft.txt" in origins and f"Draft: {draft.title}" in origins
     gap_rows = table[table["From"] == "Gap check: draft.txt"]
     assert set(gap_rows["Status"]) <= {"partial", "missing"} and len(gap_rows) >= 5
-    assert all(r.startswith("tcfd:") for r in gap_rows["Requirement"])
+    assert all(r.startswith("TCFD ") for r in gap_rows["Requirement"])  # framework, code and title, not the id
     assert len(table[table["From"] == f"Draft: {draft.title}"]) == len(draft.gaps) > 0
