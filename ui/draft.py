@@ -15,7 +15,7 @@ S = {
     "mode": {"zh-TW": "撰寫模式", "en": "Mode"},
     "grounded": {"zh-TW": "依據證據（不使用語言模型）", "en": "Grounded (no language model)"},
     "llm": {"zh-TW": "語言模型（輸出經數字與出處檢核）", "en": "Language model (output checked for numbers and citations)"},
-    "llm_off": {"zh-TW": "尚未設定語言模型（設定頁 llm_backend），目前僅能使用依據證據模式。",
+    "llm_off": {"zh-TW": "尚未設定語言模型（請於「設定」頁選擇語言模型後端），目前僅能使用依據證據模式。",
                 "en": "No language model is configured (llm_backend in Settings); grounded mode only."},
     "inventory": {"zh-TW": "溫室氣體盤查清冊", "en": "GHG inventory"},
     "no_inventory": {"zh-TW": "（不使用盤查清冊）", "en": "(no inventory)"},

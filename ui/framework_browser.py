@@ -110,8 +110,13 @@ with browse:
     st.markdown(" · ".join(meta))
     if fw.source:
         st.markdown(f"{t('fw_source')}: [{fw.source.title}]({fw.source.url}) — {fw.source.publisher}, {fw.source.year}")
-    for note in fw.notes:
-        st.caption(note)
+    if fw.notes and lang().startswith("zh"):  # the framework notes are written in English only (yet)
+        with st.expander(t("fw_notes_en")):
+            for note in fw.notes:
+                st.caption(note)
+    else:
+        for note in fw.notes:
+            st.caption(note)
     if fw.status == "withdrawn":
         st.warning(t("fw_withdrawn_note"))
 
@@ -185,7 +190,7 @@ with browse:
             } for r in linked]), hide_index=True)
             groups = lib.crosswalk_groups(req.ref)
             if groups:
-                st.caption(f"{t('fw_crosswalk_groups')}: " + ", ".join(g.id for g in groups))
+                st.caption(f"{t('fw_crosswalk_groups')}: " + ", ".join(_text(g.title) or g.id for g in groups))
 
 # -- search ----------------------------------------------------------------------------------------
 with search_tab:

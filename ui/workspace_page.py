@@ -2,7 +2,7 @@
 import streamlit as st
 
 from disclosure.workspace import CAPITAL_TIERS, CompanyProfile, create_workspace, load_profile, save_profile, update_profile
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui.state import get_settings, set_workspace, show_error
 
 st.title(t("nav_workspace"))
@@ -16,7 +16,10 @@ except Exception as exc:
 
 st.subheader(f"{t('profile')} · {settings.workspace}")
 consolidations = [None, "operational-control", "financial-control", "equity-share"]
+CONS_LABELS = {c: t(f"cons_{c}") for c in consolidations if c}  # built now: format functions may run outside the script
 tiers = [None, *CAPITAL_TIERS]
+TIER_LABELS = {v: f"{t(f'tier_{v}')}（IFRS S2：{y}年起）" if lang().startswith("zh") else f"{t(f'tier_{v}')} (IFRS S2: FY{y})"
+               for v, y in CAPITAL_TIERS.items()}
 with st.form("profile_form"):
     c1, c2 = st.columns(2)
     name_zh = c1.text_input(t("name_zh"), profile.name_zh, key="prof_name_zh")
@@ -29,9 +32,9 @@ with st.form("profile_form"):
     industry = st.text_input(t("industry"), profile.industry, key="prof_industry")
     c6, c7 = st.columns(2)
     tier = c6.selectbox(t("capital_tier"), tiers, index=tiers.index(profile.capital_tier), key="prof_tier",
-                        format_func=lambda v: "—" if v is None else f"{v} (IFRS S2: FY{CAPITAL_TIERS[v]})")
+                        format_func=lambda v: "—" if v is None else TIER_LABELS[v])
     cons = c7.selectbox(t("consolidation"), consolidations, index=consolidations.index(profile.consolidation),
-                        format_func=lambda v: "—" if v is None else v, key="prof_cons")
+                        format_func=lambda v: "—" if v is None else CONS_LABELS.get(v, v), key="prof_cons")
     if st.form_submit_button(t("save"), type="primary"):
         try:
             new = update_profile(profile, {"name_zh": name_zh, "name_en": name_en, "aliases": aliases,

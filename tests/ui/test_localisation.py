@@ -128,3 +128,47 @@ def test_a_gap_result_survives_the_language_switch_and_is_shown_in_the_new_langu
     findings = at.dataframe[1].value
     assert len(findings) == n > 0
     assert set(findings["status"]) <= {"covered", "partial", "missing"}
+
+
+# Words that may stand in a zh-TW page: proper names of frameworks, products and formats, units,
+# and the column names a user's upload may carry (they are shown as typed in the file).
+ALLOWED = {"English", "ESRS", "IFRS", "SASB", "SBTi", "TCFD", "TWSE", "TPEx", "GHG", "Protocol", "XLSX", "DOCX",
+           "Chroma", "Ollama", "OpenAI", "llama", "llamacpp", "GGUF", "nanoe", "sentence-transformers", "streamlit",
+           "secrets", "toml", "fake", "fake-hash-", "embedded", "default", "data", "question", "group", "disclosure",
+           "item_id", "ollama", "openai", "none", "backend", "CO2e"}
+PAGES_ZH = ["home", "documents", "draft", "gap", "questionnaire", "ghg", "settings_page", "workspace_page"]
+
+
+def _shown(at: AppTest) -> list[str]:
+    out = []
+    for kind in ("markdown", "caption", "success", "error", "warning", "info", "title", "subheader", "header", "text"):
+        out += [str(getattr(e, "value", "")) for e in at.get(kind)]
+    for kind in ("button", "selectbox", "multiselect", "radio", "text_input", "text_area", "checkbox", "number_input",
+                 "slider", "toggle"):
+        for w in at.get(kind):
+            out += [str(getattr(w, "label", "")), str(getattr(w, "help", "") or ""), str(getattr(w, "placeholder", "") or "")]
+            out += [str(o) for o in (getattr(w, "options", None) or [])]
+    out += [str(e.label) for e in at.get("expander")] + [str(e.label) for e in at.get("metric")]
+    return [s for s in out if not s.lstrip().startswith("<style")]
+
+
+def test_no_english_interface_word_on_the_chinese_pages(ui_env):
+    import re
+
+    from disclosure.evidence import EvidenceBase
+    from disclosure.settings import load_settings
+
+    EvidenceBase(load_settings()).ingest_paths([ui_env / "corpus" / "note.md"])
+    found = {}
+    for page in PAGES_ZH:
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.run()
+        at.switch_page(str(REPO / "ui" / f"{page}.py"))
+        at.run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        for text in _shown(at):
+            text = re.sub(r"`[^`]*`|https?://\S+|[\w./-]+\.(?:md|pdf|csv|xlsx|docx|py|yaml)\b|:material/\w+:|/\S+", " ", text)
+            words = {w for w in re.findall(r"[A-Za-z][A-Za-z_-]{3,}", text) if w not in ALLOWED}
+            if words:
+                found.setdefault(page, set()).update(words)
+    assert found == {}
