@@ -400,6 +400,7 @@ def uploader_css(ui: str | None = None, max_mb: int = 200) -> str:
     return ("<style>"
             '[data-testid="stFileUploaderDropzone"] button span, [data-testid="stFileUploaderDropzone"] button p'
             "{font-size:0 !important;}"
+            '[data-testid="stFileUploaderDropzone"] button [data-testid="stIconMaterial"]{display:none;}'
             f'[data-testid="stFileUploaderDropzone"] button::after{{content:"{button}";font-size:0.9rem;}}'
             '[data-testid="stFileUploaderDropzoneInstructions"] *{font-size:0 !important;}'
             f'[data-testid="stFileUploaderDropzoneInstructions"]::after{{content:"{limit}";font-size:0.8rem;opacity:0.7;}}'
