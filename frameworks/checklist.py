@@ -271,7 +271,9 @@ def load_checklist(path: str | Path, framework_id: str | None = None,
         name=LocalizedText(en=path.stem, zh=path.stem),
         kind="checklist",
         version="user checklist",
-        notes=[f"Imported from {path.name} ({sheet_note}); {len(requirements)} items."],
+        notes=[LocalizedText(
+            en=f"Imported from {path.name} ({sheet_note}); {len(requirements)} items.",
+            zh=f"匯入自 {path.name}（{sheet_note.replace('sheet ', '工作表 ')}），共 {len(requirements)} 項。")],
         sections=list(sections.values()),
         requirements=requirements,
     )

@@ -362,7 +362,7 @@ class Framework(_Model):
     withdrawn: date | None = None
     superseded_by: str | None = None
     aliases: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    notes: list[LocalizedText] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     lists: dict[str, list[NamedItem]] = Field(default_factory=dict)
     phase_ins: list[PhaseIn] = Field(default_factory=list)

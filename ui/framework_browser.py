@@ -110,13 +110,8 @@ with browse:
     st.markdown(" · ".join(meta))
     if fw.source:
         st.markdown(f"{t('fw_source')}: [{fw.source.title}]({fw.source.url}) — {fw.source.publisher}, {fw.source.year}")
-    if fw.notes and lang().startswith("zh"):  # the framework notes are written in English only (yet)
-        with st.expander(t("fw_notes_en")):
-            for note in fw.notes:
-                st.caption(note)
-    else:
-        for note in fw.notes:
-            st.caption(note)
+    for note in fw.notes:
+        st.caption(_text(note))
     if fw.status == "withdrawn":
         st.warning(t("fw_withdrawn_note"))
 

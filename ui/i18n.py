@@ -119,7 +119,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "fw_tab_checklist": {"zh-TW": "自訂檢核表", "en": "Your checklists"},
     "fw_pick": {"zh-TW": "準則框架", "en": "Framework"},
     "fw_version": {"zh-TW": "版本", "en": "Version"},
-    "fw_notes_en": {"zh-TW": "框架說明（英文原文，尚未翻譯）", "en": "Notes"},
     "fw_source": {"zh-TW": "來源", "en": "Source"},
     "fw_withdrawn": {"zh-TW": "廢止日期", "en": "Withdrawn"},
     "fw_superseded_by": {"zh-TW": "由下列取代", "en": "Superseded by"},

@@ -60,7 +60,7 @@ def _framework_record(fw, with_requirements: bool = False) -> dict:
         "superseded_by": fw.superseded_by,
         "source": fw.source.model_dump(mode="json") if fw.source else None,
         "aliases": list(fw.aliases),
-        "notes": list(fw.notes),
+        "notes": [n.model_dump(mode="json") for n in fw.notes],
         "requirement_count": len(fw.requirements),
     }
     if with_requirements:
@@ -152,7 +152,7 @@ def run_show(args: argparse.Namespace, settings: Settings) -> int:
         print(f"status: {fw.status}" + (f", withdrawn {fw.withdrawn.isoformat()}" if fw.withdrawn else "")
               + (f", superseded by {fw.superseded_by}" if fw.superseded_by else ""))
     for note in fw.notes:
-        print(f"note: {note}")
+        print(f"note: {note.get(lang)}")
     print()
     for r in fw.requirements:
         flag = "" if r.status == "active" else f" [{r.status}]"

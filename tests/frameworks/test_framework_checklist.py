@@ -76,7 +76,7 @@ def test_xlsx_with_title_row_and_notes_sheet(tmp_path):
     fw = load_checklist(path)
     assert [r.id for r in fw.requirements] == ["1", "2", "3"]
     assert [r.section for r in fw.requirements] == ["G-1", "MT-2", "R-3"]
-    assert "sheet '檢核表'" in fw.notes[0]
+    assert "sheet '檢核表'" in fw.notes[0].en and "工作表 '檢核表'" in fw.notes[0].zh
 
 
 def test_group_codes_link_to_builtin_disclosures(tmp_path, lib):
