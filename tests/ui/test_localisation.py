@@ -179,3 +179,37 @@ def test_no_english_interface_word_on_the_chinese_pages(ui_env):
             if words:
                 found.setdefault(page, set()).update(words)
     assert found == {}
+
+
+# Chinese that may stand in the English interface: the language's own name in the switch, the
+# Chinese column names an uploaded checklist may carry, and the search box's Chinese example.
+ALLOWED_ZH = ("繁體中文", "編號", "題號", "問題", "題目", "檢核項目", "類別", "構面", "內部碳定價")
+
+
+def test_no_chinese_interface_text_on_the_english_pages(ui_env):
+    import re
+
+    from disclosure.evidence import EvidenceBase
+    from disclosure.settings import load_settings
+
+    # The sample inventory workbook's file, sheet and target names are Chinese data, not interface text.
+    (ui_env / "corpus" / "溫室氣體盤查清冊_2021-2023.xlsx").unlink(missing_ok=True)
+    EvidenceBase(load_settings()).ingest_paths([ui_env / "corpus" / "note.md"])
+    chinese_titles = {r.title.zh for r in default_library().requirements()}
+    found = {}
+    for page in PAGES_ZH:
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.run()
+        at.sidebar.selectbox[0].select("en")
+        at.run()
+        at.switch_page(str(REPO / "ui" / f"{page}.py"))
+        at.run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        for text in _shown(at):
+            if text in chinese_titles:  # a requirement's official Chinese title, shown beside the English one
+                continue
+            for ok in ALLOWED_ZH:
+                text = text.replace(ok, "")
+            if re.search(r"[\u4e00-\u9fff]", text):
+                found.setdefault(page, []).append(text[:80])
+    assert found == {}
