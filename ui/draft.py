@@ -82,7 +82,7 @@ fw_names = {f.id: (f.name.zh if ui_zh else f.name.en) for f in library.list_fram
 c1, c2 = st.columns([2, 3])
 chapter = c1.selectbox(tr("chapter"), [c for c, _ in chapters], format_func=dict(chapters).get, key="draft_chapter")
 frameworks = c2.multiselect(tr("frameworks"), fw_ids, default=[f for f in ("gri", "tcfd", "ifrs_s2", "twse") if f in fw_ids],
-                            format_func=lambda f: fw_names.get(f, f), key="draft_frameworks")
+                            format_func=lambda f: fw_names.get(f, f), key="draft_frameworks", placeholder=t("choose_options"))
 c3, c4, c5 = st.columns(3)
 draft_lang = c3.radio(tr("draft_lang"), ["zh-TW", "en"], format_func={"zh-TW": "繁體中文", "en": "English"}.get,
                       horizontal=True, key="draft_lang")

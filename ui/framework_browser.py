@@ -191,7 +191,7 @@ with browse:
 with search_tab:
     query = st.text_input(t("fw_search"), placeholder=t("fw_search_placeholder"), key="fw_search")
     within = st.multiselect(t("fw_search_within"), list(frameworks), key="fw_search_within",
-                            format_func=fw_names.get)
+                            format_func=fw_names.get, placeholder=t("choose_options"))
     if query.strip():
         hits = lib.search_scored(query, lang=None, frameworks=within or None, limit=50)
         if not hits:

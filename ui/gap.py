@@ -103,7 +103,7 @@ indexed = indexed_docs.get(st.selectbox(s("indexed"), ["", *indexed_docs], key="
 fw_ids = [f.id for f in library.list_frameworks()]
 # names captured now: AppTest (and Streamlit) may call format functions outside this run
 FW_NAMES = {f.id: (f.name.zh if lang().startswith("zh") else f.name.en) or f.id for f in library.list_frameworks()}
-chosen = st.multiselect(s("frameworks"), fw_ids, default=["tcfd"], key="gap_frameworks", format_func=FW_NAMES.get)
+chosen = st.multiselect(s("frameworks"), fw_ids, default=["tcfd"], key="gap_frameworks", format_func=FW_NAMES.get, placeholder=t("choose_options"))
 user_lists = st.session_state.get("user_checklists", {})
 checklist_file = st.file_uploader(s("checklist"), type=["csv", "xlsx"], key="gap_checklist")
 
@@ -179,7 +179,7 @@ if report is not None:
     st.subheader(s("findings"))
     statuses = ["covered", "partial", "missing"]
     f1, f2, f3 = st.columns([2, 2, 1])
-    keep = f1.multiselect(s("status_filter"), statuses, default=statuses, key="gap_status", format_func=status_label.get)
+    keep = f1.multiselect(s("status_filter"), statuses, default=statuses, key="gap_status", format_func=status_label.get, placeholder=t("choose_options"))
     lo, hi = f2.slider(s("confidence"), 0.0, 1.0, (0.0, 1.0), step=0.05, key="gap_probability")
     uncertain_first = f3.checkbox(s("uncertain_first"), key="gap_uncertain_first")
     table = findings_table(report, lang(), sort_by_confidence=uncertain_first)

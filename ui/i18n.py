@@ -337,6 +337,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ghg_col_sentence": {"zh-TW": "原文", "en": "Sentence"},
     "ghg_inventory_ref": {"zh-TW": "{source}，工作表 {sheet}，{n} 列合計", "en": "{source}, sheet {sheet}, sum of {n} rows"},
     "doc_added_stats": {"zh-TW": "{pages} 頁、{chunks} 個段落，語言：{langs}", "en": "{pages} pages, {chunks} passages, languages: {langs}"},
+    "choose_options": {"zh-TW": "請選擇", "en": "Choose options"},
     "upload_button": {"zh-TW": "選擇檔案", "en": "Upload"},
     "upload_limit": {"zh-TW": "可拖放檔案至此；每個檔案上限 {mb}MB", "en": "{mb}MB per file"},
 }

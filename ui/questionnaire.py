@@ -171,7 +171,7 @@ if sheet is not None:
     questions = {q.id: q for q in sheet.questionnaire.questions}
     status_label = {k: s(k) for k in ("answered", "partial", "no_evidence")}
     keep = st.multiselect(s("filter"), list(status_label), default=list(status_label), format_func=status_label.get,
-                          key="qn_filter")
+                          key="qn_filter", placeholder=t("choose_options"))
     shown = [a for a in sheet.answers if a.status in keep]
     table = pd.DataFrame([{
         s("col_id"): a.question_id,
