@@ -397,11 +397,11 @@ def uploader_css(ui: str | None = None, max_mb: int = 200) -> str:
         return ""
     button = STRINGS["upload_button"][ui].replace('"', "")
     limit = STRINGS["upload_limit"][ui].format(mb=max_mb).replace('"', "")
+    up = '[data-testid="stFileUploaderDropzone"] button:not([data-testid="stFileChips"] *)'  # not a file chip's delete button
     return ("<style>"
-            '[data-testid="stFileUploaderDropzone"] button span, [data-testid="stFileUploaderDropzone"] button p'
-            "{font-size:0 !important;}"
-            '[data-testid="stFileUploaderDropzone"] button [data-testid="stIconMaterial"]{display:none;}'
-            f'[data-testid="stFileUploaderDropzone"] button::after{{content:"{button}";font-size:0.9rem;}}'
+            f"{up} span, {up} p{{font-size:0 !important;}}"
+            f'{up} [data-testid="stIconMaterial"]{{display:none;}}'
+            f'{up}::after{{content:"{button}";font-size:0.9rem;white-space:nowrap;}}'
             '[data-testid="stFileUploaderDropzoneInstructions"] *{font-size:0 !important;}'
             f'[data-testid="stFileUploaderDropzoneInstructions"]::after{{content:"{limit}";font-size:0.8rem;opacity:0.7;}}'
             "</style>")
