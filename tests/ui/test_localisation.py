@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from frameworks.library import default_library
 from ui.i18n import language_names, uploader_css, warning_text
+from ui_support import open_page, run
 
 REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
@@ -58,15 +59,16 @@ def test_documents_page_in_chinese_names_languages_and_explains_a_big5_csv(ui_en
     assert any("選擇檔案" in m.value for m in at.markdown)  # the upload button's text, in Chinese
 
 
-def test_gap_page_in_chinese_shows_framework_names_not_ids(ui_env):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page(str(REPO / "ui" / "gap.py"))
-    at.run()
-    at.text_area(key="gap_text").input("董事會下設永續發展委員會，每季至少召開一次會議，監督氣候相關風險與機會。")
+def _gap_checked(text: str) -> AppTest:
+    """The Gap check page (zh-TW) after checking ``text`` against TCFD."""
+    at = open_page("gap")
+    at.text_area(key="gap_text").input(text)
     at.button(key="gap_run").click()
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    return run(at)
+
+
+def test_gap_page_in_chinese_shows_framework_names_not_ids(ui_env):
+    at = _gap_checked("董事會下設永續發展委員會，每季至少召開一次會議，監督氣候相關風險與機會。")
     ids = {f.id for f in default_library().list_frameworks()}
     scores, findings = at.dataframe[0].value, at.dataframe[1].value
     assert not set(scores["準則框架"]) & ids
@@ -115,13 +117,7 @@ def test_switching_the_interface_language_keeps_each_pages_inputs_and_results(ui
 
 
 def test_a_gap_result_survives_the_language_switch_and_is_shown_in_the_new_language(ui_env):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page(str(REPO / "ui" / "gap.py"))
-    at.run()
-    at.text_area(key="gap_text").input("董事會下設永續發展委員會，每季至少召開一次會議。")
-    at.button(key="gap_run").click()
-    at.run()
+    at = _gap_checked("董事會下設永續發展委員會，每季至少召開一次會議。")
     n = len(at.dataframe[1].value)
     at.sidebar.selectbox[0].select("en")
     at.run()
@@ -166,11 +162,7 @@ def test_no_english_interface_word_on_the_chinese_pages(ui_env):
     english_titles = {r.title.en for r in default_library().requirements()}
     found = {}
     for page in PAGES_ZH:
-        at = AppTest.from_file(APP, default_timeout=120)
-        at.run()
-        at.switch_page(str(REPO / "ui" / f"{page}.py"))
-        at.run()
-        assert not at.exception, (page, [e.value for e in at.exception])
+        at = open_page(page)
         for text in _shown(at):
             if text in english_titles or text.startswith(DATA_PREFIXES):
                 continue
@@ -198,13 +190,7 @@ def test_no_chinese_interface_text_on_the_english_pages(ui_env):
     chinese_titles = {r.title.zh for r in default_library().requirements()}
     found = {}
     for page in PAGES_ZH:
-        at = AppTest.from_file(APP, default_timeout=120)
-        at.run()
-        at.sidebar.selectbox[0].select("en")
-        at.run()
-        at.switch_page(str(REPO / "ui" / f"{page}.py"))
-        at.run()
-        assert not at.exception, (page, [e.value for e in at.exception])
+        at = open_page(page, lang="en")
         for text in _shown(at):
             if text in chinese_titles:  # a requirement's official Chinese title, shown beside the English one
                 continue
